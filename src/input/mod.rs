@@ -1,0 +1,5 @@
+//! Parsing each kind of input, one module per kind.
+//!
+//! - [`url`]: links and bare domains.
+
+pub mod url;

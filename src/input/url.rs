@@ -1,0 +1,458 @@
+//! Links and domains: WHATWG parsing (`url`), UTS #46 (`idna`) and the registrable domain from
+//! the Public Suffix List (`psl`).
+//!
+//! A [`Link`] keeps what the user pasted and what it means: the real host (after user
+//! information, IP forms, percent-encoding and full-width characters are resolved), its
+//! registrable domain and public suffix, and the hidden characters that were taken out.
+
+use std::fmt;
+use std::net::IpAddr;
+
+use url::{Host, Url};
+
+use crate::normalize::{self, HiddenChar};
+use crate::verdict::Kind;
+
+/// The longest input accepted as one link, in bytes.
+pub const MAX_LINK_LEN: usize = 8 * 1024;
+
+/// Why an input is not a link or domain.
+#[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LinkError {
+    /// Nothing but white space.
+    #[error("the input is empty; paste a link such as https://example.com or a domain such as example.com")]
+    Empty,
+    /// Over [`MAX_LINK_LEN`] bytes.
+    #[error("the input is {0} bytes long; a link is at most {MAX_LINK_LEN} bytes")]
+    TooLong(usize),
+    /// WHATWG parsing failed.
+    #[error("not a valid link: {0}")]
+    Parse(url::ParseError),
+    /// A scheme that does not name a web host (`mailto:`, `javascript:`).
+    #[error("'{0}:' links are not web links; paste an http(s) link or a domain")]
+    Scheme(String),
+    /// No host in the link.
+    #[error("the link names no host")]
+    NoHost,
+    /// A bare word without a dot.
+    #[error("'{0}' has no top-level domain; write it as a domain (example.com) or a link")]
+    NoDot(String),
+    /// A label over 63 bytes or a name over 253 (the DNS limits).
+    #[error("'{0}' is longer than a domain name can be (63 characters a label, 253 in all)")]
+    TooLongName(String),
+    /// A bare name whose last label is not a known top-level domain.
+    #[error("'.{0}' is not a known top-level domain; if this is a link, include https://")]
+    UnknownTld(String),
+}
+
+/// What a link's host is.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub enum LinkHost {
+    /// A domain name.
+    Domain(DomainName),
+    /// An IP address (any of the forms WHATWG accepts: `3232235777`, `0x7f.1`, `[::1]`).
+    Ip(IpAddr),
+}
+
+/// Which section of the Public Suffix List a suffix comes from.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum SuffixKind {
+    /// Managed by a registry (`com`, `com.cn`).
+    Icann,
+    /// A service that hands out subdomains (`github.io`, `vercel.app`).
+    Private,
+    /// Not on the list: the default rule (`*`) applied.
+    Unlisted,
+}
+
+/// A domain name, in both forms, split at its registrable domain.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct DomainName {
+    ascii: String,
+    unicode: String,
+    registrable_start: Option<usize>,
+    suffix_start: usize,
+    suffix_kind: SuffixKind,
+}
+
+impl DomainName {
+    /// Splits a lowercase ASCII host (as the `url` crate gives it); a trailing dot is dropped.
+    pub fn from_ascii(host: &str) -> DomainName {
+        let ascii = host.strip_suffix('.').unwrap_or(host).to_owned();
+        let (unicode, _) = idna::domain_to_unicode(&ascii);
+        let (suffix_start, suffix_kind) = match psl::suffix(ascii.as_bytes()) {
+            Some(s) => {
+                let kind = match (s.is_known(), s.typ()) {
+                    (false, _) => SuffixKind::Unlisted,
+                    (true, Some(psl::Type::Private)) => SuffixKind::Private,
+                    (true, _) => SuffixKind::Icann,
+                };
+                (ascii.len() - s.as_bytes().len(), kind)
+            }
+            None => (0, SuffixKind::Unlisted),
+        };
+        let registrable_start =
+            psl::domain(ascii.as_bytes()).map(|d| ascii.len() - d.as_bytes().len());
+        DomainName {
+            ascii,
+            unicode,
+            registrable_start,
+            suffix_start,
+            suffix_kind,
+        }
+    }
+
+    /// The host in ASCII (punycode), lowercase, without a trailing dot.
+    pub fn ascii(&self) -> &str {
+        &self.ascii
+    }
+
+    /// The host as a person sees it (punycode decoded).
+    pub fn unicode(&self) -> &str {
+        &self.unicode
+    }
+
+    /// The registrable domain (`tokenpocket.com.cn` for `a.tokenpocket.com.cn`), if the host
+    /// has one.
+    pub fn registrable(&self) -> Option<&str> {
+        self.registrable_start.map(|i| &self.ascii[i..])
+    }
+
+    /// The public suffix (`com.cn`); empty when the host is a single label.
+    pub fn suffix(&self) -> &str {
+        self.ascii.get(self.suffix_start..).unwrap_or_default()
+    }
+
+    /// Which list section the suffix comes from.
+    pub fn suffix_kind(&self) -> SuffixKind {
+        self.suffix_kind
+    }
+
+    /// The registrable label: the registrable domain without its suffix (`tokenpocket`).
+    pub fn label(&self) -> Option<&str> {
+        let start = self.registrable_start?;
+        let end = self.suffix_start.checked_sub(1)?;
+        self.ascii.get(start..end)
+    }
+
+    /// The labels left of the registrable domain (`["a", "b"]` for `a.b.example.com`).
+    pub fn subdomain_labels(&self) -> impl Iterator<Item = &str> {
+        let end = self
+            .registrable_start
+            .and_then(|i| i.checked_sub(1))
+            .unwrap_or(0);
+        self.ascii[..end].split('.').filter(|l| !l.is_empty())
+    }
+
+    /// The part left of the registrable domain (`a.b` for `a.b.example.com`).
+    pub fn subdomain(&self) -> &str {
+        let end = self
+            .registrable_start
+            .and_then(|i| i.checked_sub(1))
+            .unwrap_or(0);
+        &self.ascii[..end]
+    }
+}
+
+/// A parsed link or bare domain.
+///
+/// ```
+/// use contactguard::input::url::{Link, LinkHost};
+///
+/// let link = Link::parse("https://tokenpocket.pro@evil.example/login")?;
+/// assert_eq!(link.userinfo(), Some("tokenpocket.pro".to_owned()));
+/// let LinkHost::Domain(host) = link.host() else { unreachable!() };
+/// assert_eq!(host.ascii(), "evil.example");
+/// # Ok::<(), contactguard::input::url::LinkError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Link {
+    raw: String,
+    kind: Kind,
+    url: Url,
+    host: LinkHost,
+    hidden: Vec<HiddenChar>,
+}
+
+impl Link {
+    /// Parses a link (`https://…`) or a bare domain (`example.com`, `例子.中国`).
+    ///
+    /// # Errors
+    /// A [`LinkError`] that says what is wrong and what a valid input looks like.
+    pub fn parse(input: &str) -> Result<Link, LinkError> {
+        if input.len() > MAX_LINK_LEN {
+            return Err(LinkError::TooLong(input.len()));
+        }
+        let raw = input.trim().to_owned();
+        let cleaned = normalize::clean(&raw);
+        let text = refang(cleaned.text.trim());
+        if text.is_empty() {
+            return Err(LinkError::Empty);
+        }
+        let scheme = scheme_of(&text);
+        let kind = if scheme.is_some() || text.contains(['/', '?', '#', '@', ':', '\\']) {
+            Kind::Url
+        } else {
+            Kind::Domain
+        };
+        if let Some(s) = &scheme {
+            if !matches!(s.as_str(), "http" | "https" | "ws" | "wss" | "ftp") {
+                return Err(LinkError::Scheme(s.clone()));
+            }
+        }
+        let url = match scheme {
+            Some(_) => Url::parse(&text),
+            None => Url::parse(&format!("http://{text}")),
+        }
+        .map_err(LinkError::Parse)?;
+        let host = match url.host() {
+            Some(Host::Domain(d)) => LinkHost::Domain(DomainName::from_ascii(d)),
+            Some(Host::Ipv4(ip)) => LinkHost::Ip(IpAddr::V4(ip)),
+            Some(Host::Ipv6(ip)) => LinkHost::Ip(IpAddr::V6(ip)),
+            None => return Err(LinkError::NoHost),
+        };
+        if let LinkHost::Domain(d) = &host {
+            if d.ascii().len() > 253 || d.ascii().split('.').any(|l| l.len() > 63) {
+                return Err(LinkError::TooLongName(d.ascii().to_owned()));
+            }
+        }
+        if let (Kind::Domain, LinkHost::Domain(d)) = (kind, &host) {
+            if !d.ascii().contains('.') {
+                return Err(LinkError::NoDot(d.ascii().to_owned()));
+            }
+            if d.suffix_kind() == SuffixKind::Unlisted {
+                return Err(LinkError::UnknownTld(d.suffix().to_owned()));
+            }
+        }
+        Ok(Link {
+            raw,
+            kind,
+            url,
+            host,
+            hidden: cleaned.hidden,
+        })
+    }
+
+    /// The input as given (trimmed).
+    pub fn raw(&self) -> &str {
+        &self.raw
+    }
+
+    /// [`Kind::Url`] when the input had a scheme, path, port or `@`; else [`Kind::Domain`].
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The parsed URL (WHATWG serialization).
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The real host.
+    pub fn host(&self) -> &LinkHost {
+        &self.host
+    }
+
+    /// Hidden characters that were removed before parsing.
+    pub fn hidden(&self) -> &[HiddenChar] {
+        &self.hidden
+    }
+
+    /// The text before `@` in the authority (`user:pass`), percent-decoded, if any.
+    pub fn userinfo(&self) -> Option<String> {
+        let user = self.url.username();
+        let pass = self.url.password().unwrap_or_default();
+        if user.is_empty() && pass.is_empty() {
+            return None;
+        }
+        let joined = if pass.is_empty() {
+            user.to_owned()
+        } else {
+            format!("{user}:{pass}")
+        };
+        Some(percent_decode(&joined))
+    }
+
+    /// Path, query and fragment, percent-decoded and lowercased.
+    pub fn rest_lowercase(&self) -> String {
+        let mut s = String::from(self.url.path());
+        if let Some(q) = self.url.query() {
+            s.push('?');
+            s.push_str(q);
+        }
+        if let Some(f) = self.url.fragment() {
+            s.push('#');
+            s.push_str(f);
+        }
+        percent_decode(&s).to_lowercase()
+    }
+}
+
+impl fmt::Display for Link {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.url.as_str())
+    }
+}
+
+/// The scheme, lowercased, when the text starts with one followed by `:` and a slash
+/// (`https://`, `http:\\`, `http:/`) or is a known non-web scheme (`mailto:`).
+fn scheme_of(text: &str) -> Option<String> {
+    let colon = text.find(':')?;
+    let scheme = &text[..colon];
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    if !first_ok || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+        return None;
+    }
+    let scheme = scheme.to_ascii_lowercase();
+    let after = &text[colon + 1..];
+    let known_opaque = matches!(
+        scheme.as_str(),
+        "mailto" | "tel" | "sms" | "javascript" | "data" | "tg" | "weixin" | "file"
+    );
+    (after.starts_with('/') || after.starts_with('\\') || known_opaque).then_some(scheme)
+}
+
+/// Undoes the usual defanging of threat-intelligence feeds: `hxxp://`, `[.]`, `(.)`, `[dot]`.
+fn refang(text: &str) -> String {
+    let mut s = text
+        .replace("[.]", ".")
+        .replace("(.)", ".")
+        .replace("[dot]", ".")
+        .replace("{.}", ".");
+    for (from, to) in [
+        ("hxxps://", "https://"),
+        ("hxxp://", "http://"),
+        ("HXXPS://", "https://"),
+        ("HXXP://", "http://"),
+    ] {
+        if let Some(rest) = s.strip_prefix(from) {
+            s = format!("{to}{rest}");
+        }
+    }
+    s
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn domain(input: &str) -> DomainName {
+        match Link::parse(input).map(|l| l.host().clone()) {
+            Ok(LinkHost::Domain(d)) => d,
+            other => panic!("{input}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn splits_registrable_and_suffix() {
+        let d = domain("https://a.b.tokenpocket.com.cn/x");
+        assert_eq!(d.registrable(), Some("tokenpocket.com.cn"));
+        assert_eq!(d.label(), Some("tokenpocket"));
+        assert_eq!(d.suffix(), "com.cn");
+        assert_eq!(d.subdomain(), "a.b");
+        assert_eq!(d.subdomain_labels().collect::<Vec<_>>(), ["a", "b"]);
+    }
+
+    #[test]
+    fn private_suffix_is_recognised() {
+        let d = domain("tokenpocket.github.io");
+        assert_eq!(d.suffix_kind(), SuffixKind::Private);
+        assert_eq!(d.label(), Some("tokenpocket"));
+    }
+
+    #[test]
+    fn uppercase_trailing_dot_and_full_width_normalize() {
+        assert_eq!(
+            domain("HTTPS://WWW.TokenPocket.PRO./a/../b").ascii(),
+            "www.tokenpocket.pro"
+        );
+        assert_eq!(
+            domain("ｔｏｋｅｎｐｏｃｋｅｔ．ｐｒｏ").ascii(),
+            "tokenpocket.pro"
+        );
+        assert_eq!(domain("tokenpocket。pro").ascii(), "tokenpocket.pro");
+    }
+
+    #[test]
+    fn ip_forms_are_ip_hosts() {
+        for input in [
+            "http://3232235777/",
+            "http://0x7f.1/",
+            "http://[::1]/",
+            "http://127.1",
+        ] {
+            assert!(
+                matches!(
+                    Link::parse(input).map(|l| l.host().clone()),
+                    Ok(LinkHost::Ip(_))
+                ),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn kinds_and_errors() {
+        assert_eq!(
+            Link::parse("example.org").map(|l| l.kind()),
+            Ok(Kind::Domain)
+        );
+        assert_eq!(
+            Link::parse("example.org/x").map(|l| l.kind()),
+            Ok(Kind::Url)
+        );
+        assert_eq!(Link::parse("  ").err(), Some(LinkError::Empty));
+        assert_eq!(
+            Link::parse("tokenpocket").err(),
+            Some(LinkError::NoDot("tokenpocket".into()))
+        );
+        assert!(matches!(
+            Link::parse("readme.notatld"),
+            Err(LinkError::UnknownTld(_))
+        ));
+        assert!(matches!(
+            Link::parse("mailto:a@b.com"),
+            Err(LinkError::Scheme(_))
+        ));
+        assert!(matches!(
+            Link::parse("http://exa mple.com"),
+            Err(LinkError::Parse(_))
+        ));
+    }
+
+    #[test]
+    fn defanged_links_are_read() {
+        assert_eq!(
+            domain("hxxps://tokenpocket[.]pro/x").ascii(),
+            "tokenpocket.pro"
+        );
+    }
+
+    #[test]
+    fn userinfo_and_rest() {
+        let l = Link::parse("https://user%40x:pw@evil.example/A%2Fb?Q=1#F").unwrap();
+        assert_eq!(l.userinfo().as_deref(), Some("user@x:pw"));
+        assert_eq!(l.rest_lowercase(), "/a/b?q=1#f");
+    }
+}

@@ -1,0 +1,131 @@
+//! Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one
+//! substring): an adjacent swap costs 1, as in Chromium's lookalike checks and unlike the
+//! plain Levenshtein that MetaMask's detector uses.
+
+use crate::verdict::{Change, CharInfo};
+
+/// The OSA distance between `a` and `b`, or `None` when it exceeds `max`.
+///
+/// ```
+/// use contactguard::matching::distance::osa;
+///
+/// assert_eq!(osa("tokenpocket", "tokenpokcet", 2), Some(1));
+/// assert_eq!(osa("tokenpocket", "tokenpacket", 2), Some(1));
+/// assert_eq!(osa("metamask", "metamesh", 1), None);
+/// ```
+pub fn osa(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let d = table(&a, &b);
+    let dist = d[a.len()][b.len()];
+    (dist <= max).then_some(dist)
+}
+
+fn table(a: &[char], b: &[char]) -> Vec<Vec<usize>> {
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d
+}
+
+/// The changes that turn `original` into `found`, in reading order.
+///
+/// ```
+/// use contactguard::matching::distance::changes;
+/// use contactguard::Change;
+///
+/// let c = changes("tokenpocket", "tokenpokcet");
+/// assert!(matches!(&c[..], [Change::Swapped { first, second }] if first == "c" && second == "k"));
+/// ```
+pub fn changes(original: &str, found: &str) -> Vec<Change> {
+    let a: Vec<char> = original.chars().collect();
+    let b: Vec<char> = found.chars().collect();
+    let d = table(&a, &b);
+    let (mut i, mut j) = (a.len(), b.len());
+    let mut out = Vec::new();
+    while i > 0 || j > 0 {
+        if i > 1
+            && j > 1
+            && a[i - 1] == b[j - 2]
+            && a[i - 2] == b[j - 1]
+            && a[i - 1] != a[i - 2]
+            && d[i][j] == d[i - 2][j - 2] + 1
+        {
+            out.push(Change::Swapped {
+                first: a[i - 2].to_string(),
+                second: a[i - 1].to_string(),
+            });
+            i -= 2;
+            j -= 2;
+        } else if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]) {
+            if a[i - 1] != b[j - 1] {
+                out.push(Change::Replaced {
+                    found: CharInfo::of(&b[j - 1].to_string()),
+                    expected: a[i - 1].to_string(),
+                });
+            }
+            i -= 1;
+            j -= 1;
+        } else if j > 0 && d[i][j] == d[i][j - 1] + 1 {
+            out.push(Change::Inserted {
+                found: CharInfo::of(&b[j - 1].to_string()),
+            });
+            j -= 1;
+        } else {
+            out.push(Change::Missing {
+                expected: a[i - 1].to_string(),
+            });
+            i -= 1;
+        }
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(osa("", "", 0), Some(0));
+        assert_eq!(osa("abc", "abc", 0), Some(0));
+        assert_eq!(osa("abc", "acb", 1), Some(1));
+        assert_eq!(osa("ca", "abc", 3), Some(3));
+        assert_eq!(osa("tokenpocket", "tokenpoket", 2), Some(1));
+        assert_eq!(osa("tokenpocket", "tolcenpocket", 2), Some(2));
+        assert_eq!(osa("abcdef", "a", 2), None);
+    }
+
+    #[test]
+    fn change_scripts() {
+        let c = changes("tokenpocket", "tokenpacket");
+        assert!(
+            matches!(&c[..], [Change::Replaced { found, expected }] if found.text == "a" && expected == "o")
+        );
+        let c = changes("tokenpocket", "tokenpockett");
+        assert!(matches!(&c[..], [Change::Inserted { found }] if found.text == "t"));
+        let c = changes("tokenpocket", "tokenpoket");
+        assert!(matches!(&c[..], [Change::Missing { expected }] if expected == "c"));
+        assert!(changes("same", "same").is_empty());
+    }
+}

@@ -1,0 +1,614 @@
+//! The matching ladder for links and domains (`DESIGN.md`, "Matching"):
+//!
+//! 1. the host is an official domain, or inside one whose scope covers subdomains → official;
+//! 2. the registrable label has the visual key of a brand key → homoglyph, or, when it is the
+//!    very label, `tld_swap` (a brand domain's label) or `brand_mention` (a brand name);
+//! 3. its visual key is within OSA distance 1 (keys ≤ 8) or 2 of a distinctive key → typo or
+//!    transposition, with Chromium's false-positive filters for short keys;
+//! 4. it holds a brand key and other words → combosquat;
+//!
+//! and, around the ladder: free-hosting suffixes, brand keys in subdomains, official domains in
+//! paths and user information, IP hosts, shorteners, hidden characters and script mixing.
+
+use unicode_script::{Script, UnicodeScript};
+use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
+
+use crate::input::url::{DomainName, Link, LinkHost, SuffixKind};
+use crate::matching::distance;
+use crate::matching::index::{BrandKey, ChannelLoc, Index, Origin, Strength};
+use crate::matching::lookalike::lookalike_changes;
+use crate::normalize::visual::visual_key_spans;
+use crate::normalize::{is_bidi_control, visual_key};
+use crate::registry::Registry;
+use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Technique};
+
+/// Hosts of link shorteners: the destination cannot be known offline.
+const SHORTENERS: &[&str] = &[
+    "bit.ly",
+    "buff.ly",
+    "cutt.ly",
+    "dwz.cn",
+    "goo.gl",
+    "is.gd",
+    "ow.ly",
+    "rb.gy",
+    "rebrand.ly",
+    "s.id",
+    "shorturl.at",
+    "suo.im",
+    "t.cn",
+    "t.co",
+    "t.ly",
+    "tiny.cc",
+    "tinyurl.com",
+    "url.cn",
+    "v.gd",
+    "w.url.cn",
+    "lnkd.in",
+    "bl.ink",
+    "shorturl.asia",
+    "u.nu",
+    "x.gd",
+];
+
+/// What the ladder found for one link.
+#[derive(Debug, Default)]
+pub(crate) struct LinkJudgement {
+    /// The official channel the host belongs to, and whether it is that channel exactly.
+    pub official: Option<(ChannelLoc, bool)>,
+    /// Findings, the most telling first.
+    pub findings: Vec<Finding>,
+}
+
+/// Runs the ladder on a parsed link.
+pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> LinkJudgement {
+    let mut out = LinkJudgement::default();
+    let target = |loc: ChannelLoc| channel_ref(registry, loc);
+    match link.host() {
+        LinkHost::Ip(ip) => out.findings.push(Finding::new(
+            Technique::IpHost,
+            None,
+            Detail::IpAddress {
+                host: ip.to_string(),
+            },
+        )),
+        LinkHost::Domain(d) => {
+            out.official = index.official_host(registry, d.ascii());
+            if out.official.is_none() {
+                if let Some(host) = SHORTENERS
+                    .iter()
+                    .find(|s| d.ascii() == **s || d.ascii().ends_with(&format!(".{s}")))
+                {
+                    out.findings.push(Finding::new(
+                        Technique::Shortener,
+                        None,
+                        Detail::Shortened {
+                            host: (*host).to_owned(),
+                        },
+                    ));
+                } else {
+                    out.findings.extend(label_findings(index, registry, d));
+                    out.findings.extend(subdomain_findings(index, registry, d));
+                }
+            }
+        }
+    }
+
+    if let Some(userinfo) = link.userinfo() {
+        let loc = official_domain_in(index, &userinfo.to_lowercase())
+            .or_else(|| distinctive_key_in(index, &userinfo));
+        let host = match link.host() {
+            LinkHost::Domain(d) => d.unicode().to_owned(),
+            LinkHost::Ip(ip) => ip.to_string(),
+        };
+        out.findings.insert(
+            0,
+            Finding::new(
+                Technique::Userinfo,
+                loc.map(target),
+                Detail::RealHost { userinfo, host },
+            ),
+        );
+    }
+
+    if out.official.is_none() {
+        let rest = link.rest_lowercase();
+        if let Some(loc) = official_domain_in(index, &rest) {
+            let real = match link.host() {
+                LinkHost::Domain(d) => d.registrable().unwrap_or(d.ascii()).to_owned(),
+                LinkHost::Ip(ip) => ip.to_string(),
+            };
+            out.findings.push(Finding::new(
+                Technique::PathEmbedding,
+                Some(target(loc)),
+                Detail::Embedded { part: rest, real },
+            ));
+        }
+    }
+
+    if let LinkHost::Domain(d) = link.host() {
+        out.findings.extend(script_findings(d, first_target(&out)));
+    }
+
+    hidden_findings(index, registry, link, &mut out);
+    out
+}
+
+/// The target of the first finding that has one, else the official channel.
+fn first_target(j: &LinkJudgement) -> Option<ChannelRef> {
+    j.findings.iter().find_map(|f| f.target.clone())
+}
+
+pub(crate) fn channel_ref(registry: &Registry, loc: ChannelLoc) -> ChannelRef {
+    let brand = &registry.brands()[loc.brand];
+    let channel = &brand.channels[loc.channel];
+    ChannelRef {
+        brand: brand.id.clone(),
+        kind: channel.kind,
+        value: channel.value.clone(),
+        note: channel.note.clone(),
+    }
+}
+
+/// Steps 2–4 of the ladder on the registrable label, plus free hosting.
+fn label_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec<Finding> {
+    let (Some(label), Some(registrable)) = (d.label(), d.registrable()) else {
+        return Vec::new();
+    };
+    let (shown, _) = idna::domain_to_unicode(label);
+    let mut found = rung_same_look(index, registry, label, &shown, d.suffix())
+        .or_else(|| rung_typo(index, registry, &shown))
+        .or_else(|| rung_combo(index, registry, &shown))
+        .or_else(|| rung_split_name(index, registry, d))
+        .unwrap_or_default();
+    if d.suffix_kind() == SuffixKind::Private && !found.is_empty() {
+        let tgt = found.iter().find_map(|f| f.target.clone());
+        found.retain(|f| f.technique != Technique::TldSwap);
+        let suffix = registrable
+            .get(label.len() + 1..)
+            .unwrap_or(d.suffix())
+            .to_owned();
+        found.insert(
+            0,
+            Finding::new(Technique::FreeHosting, tgt, Detail::FreeHost { suffix }),
+        );
+    }
+    found
+}
+
+/// Rung 2: the same visual key.
+fn rung_same_look(
+    index: &Index,
+    registry: &Registry,
+    label: &str,
+    shown: &str,
+    suffix: &str,
+) -> Option<Vec<Finding>> {
+    let keys = index.by_visual.get(&visual_key(shown))?;
+    // Domain-origin keys first: they name the channel imitated most precisely.
+    let key = keys
+        .iter()
+        .map(|&k| &index.keys[k])
+        .min_by_key(|k| (matches!(k.origin, Origin::Name { .. }), k.label != label))?;
+    let target = channel_ref(registry, key.target);
+    if let Origin::Name { .. } = key.origin {
+        // A name made of a brand domain's label and keywords ("Ledger Live", "OKX Wallet")
+        // reads best as that label plus words.
+        if let Some(combo) = rung_combo(index, registry, shown) {
+            if combo
+                .iter()
+                .any(|f| f.target.as_ref().is_some_and(|t| t.brand == target.brand))
+            {
+                return Some(combo);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if key.label == label {
+        if key.strength == Strength::Common {
+            return None;
+        }
+        match &key.origin {
+            Origin::Domain { suffix: official } => {
+                if official == suffix {
+                    // Same registrable domain as a host-scoped channel: not ours to judge.
+                    return None;
+                }
+                out.push(Finding::new(
+                    Technique::TldSwap,
+                    Some(target),
+                    Detail::Suffix {
+                        found: suffix.to_owned(),
+                        expected: official.clone(),
+                    },
+                ));
+            }
+            Origin::Name { name } => out.push(Finding::new(
+                Technique::BrandMention,
+                Some(target),
+                Detail::Name { name: name.clone() },
+            )),
+        }
+    } else {
+        let changes = lookalike_changes(&key.shown, shown);
+        out.push(Finding::new(
+            Technique::Homoglyph,
+            Some(target.clone()),
+            Detail::Lookalike { changes },
+        ));
+        if let Origin::Domain { suffix: official } = &key.origin {
+            if official != suffix && key.strength != Strength::Common {
+                out.push(Finding::new(
+                    Technique::TldSwap,
+                    Some(target),
+                    Detail::Suffix {
+                        found: suffix.to_owned(),
+                        expected: official.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// A name cut by dots into subdomain and label (`token.pocket.pro`): the last subdomain
+/// labels joined to the registrable label look like a brand key.
+fn rung_split_name(index: &Index, registry: &Registry, d: &DomainName) -> Option<Vec<Finding>> {
+    let label = d.label()?;
+    let subs: Vec<&str> = d.subdomain_labels().collect();
+    let start = usize::from(subs.first() == Some(&"www"));
+    (start..subs.len()).rev().find_map(|i| {
+        let joined = format!("{}.{label}", subs[i..].join("."));
+        let (shown, _) = idna::domain_to_unicode(&joined);
+        rung_same_look(index, registry, &joined, &shown, d.suffix())
+            .or_else(|| rung_typo(index, registry, &shown))
+    })
+}
+
+/// The largest OSA distance that still counts as a typo of a key of this many characters.
+fn typo_budget(key_len: usize) -> usize {
+    if key_len <= 8 {
+        1
+    } else {
+        2
+    }
+}
+
+/// Rung 3: a near miss of a distinctive key.
+fn rung_typo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Finding>> {
+    let key = typo_match(index, shown)?;
+    Some(vec![typo_finding(registry, key, shown)])
+}
+
+/// The closest distinctive key within its typo budget, after the false-positive filters.
+fn typo_match<'a>(index: &'a Index, shown: &str) -> Option<&'a BrandKey> {
+    let vk = visual_key(shown);
+    let len = vk.chars().count();
+    if len < crate::matching::index::MIN_DISTINCTIVE_LEN {
+        return None;
+    }
+    let mut best: Option<(usize, &BrandKey)> = None;
+    for key in index
+        .keys
+        .iter()
+        .filter(|k| k.strength == Strength::Distinctive)
+    {
+        let budget = typo_budget(key.len);
+        let Some(dist) = distance::osa(&key.visual, &vk, budget) else {
+            continue;
+        };
+        if dist == 0 || (key.len <= 8 && chromium_filtered(&key.visual, &vk)) {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| dist < b) {
+            best = Some((dist, key));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// Chromium's filters for edit-distance matches of short names (`lookalike_url_util.cc`):
+/// only trailing digits differ, or only the first character differs.
+fn chromium_filtered(key: &str, candidate: &str) -> bool {
+    let trim = |s: &str| {
+        s.trim_end_matches(|c: char| c.is_ascii_digit() || c == 'o' || c == 'l')
+            .to_owned()
+    };
+    let ends_digitish = |s: &str| s.ends_with(|c: char| c.is_ascii_digit());
+    if ends_digitish(candidate) && trim(key) == trim(candidate) {
+        return true;
+    }
+    let tail = |s: &str| s.chars().skip(1).collect::<String>();
+    tail(key) == tail(candidate) || tail(key) == candidate
+}
+
+fn typo_finding(registry: &Registry, key: &BrandKey, shown: &str) -> Finding {
+    let changes = lookalike_changes(&key.shown, shown);
+    let technique = if matches!(&changes[..], [crate::verdict::Change::Swapped { .. }]) {
+        Technique::Transposition
+    } else {
+        Technique::Typo
+    };
+    Finding::new(
+        technique,
+        Some(channel_ref(registry, key.target)),
+        Detail::Edits { changes },
+    )
+}
+
+/// Rung 4: a brand key with other words.
+fn rung_combo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Finding>> {
+    let (vk, spans) = visual_key_spans(shown);
+    // The raw characters whose visual fragments lie in `range`.
+    let raw_of = |range: std::ops::Range<usize>| -> (String, String, String) {
+        let mut before = String::new();
+        let mut inside = String::new();
+        let mut after = String::new();
+        for (c, r) in &spans {
+            if r.start < range.start || (r.is_empty() && r.start <= range.start) {
+                before.push(*c);
+            } else if r.start < range.end {
+                inside.push(*c);
+            } else {
+                after.push(*c);
+            }
+        }
+        (before, inside, after)
+    };
+    let words = |before: &str, after: &str| -> Vec<String> {
+        before
+            .split(['-', '_', '.'])
+            .chain(after.split(['-', '_', '.']))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    // Distinctive keys anywhere; the longest key wins (`tokenpocket` over `pocket`).
+    let mut best: Option<(&BrandKey, usize)> = None;
+    for key in index
+        .keys
+        .iter()
+        .filter(|k| k.strength == Strength::Distinctive && k.visual.len() < vk.len())
+    {
+        if let Some(pos) = vk.find(key.visual.as_str()) {
+            if best.is_none_or(|(b, _)| key.visual.len() > b.visual.len()) {
+                best = Some((key, pos));
+            }
+        }
+    }
+    if let Some((key, pos)) = best {
+        let (before, inside, after) = raw_of(pos..pos + key.visual.len());
+        let glued_after = after
+            .split(['-', '_', '.'])
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let glued_before = before
+            .rsplit(['-', '_', '.'])
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        // Names of up to eight letters must stand as words of their own: glued only to
+        // keywords or digits (`metamaskio`, `binance2`, not `uniswapex`, `myetpwallet`).
+        let stands_alone = |glued: &str| {
+            glued.is_empty()
+                || glued.bytes().all(|b| b.is_ascii_digit())
+                || index.is_keywords(&visual_key(glued))
+        };
+        let bounded = if key.len <= 8 {
+            stands_alone(&glued_before) && stands_alone(&glued_after)
+        } else {
+            !Index::is_word_ending(&glued_after)
+        };
+        let extra = words(&before, &after);
+        if !extra.is_empty() && bounded {
+            return Some(combo_findings(registry, key, &inside, extra));
+        }
+    }
+    // Short and ordinary-word keys: only at the start or end, next to crypto keywords.
+    for key in index
+        .keys
+        .iter()
+        .filter(|k| k.strength != Strength::Distinctive && k.visual.len() < vk.len())
+    {
+        let hit =
+            if vk.starts_with(key.visual.as_str()) && index.is_keywords(&vk[key.visual.len()..]) {
+                Some(0)
+            } else if vk.ends_with(key.visual.as_str())
+                && index.is_keywords(&vk[..vk.len() - key.visual.len()])
+            {
+                Some(vk.len() - key.visual.len())
+            } else {
+                None
+            };
+        if let Some(pos) = hit {
+            let (before, inside, after) = raw_of(pos..pos + key.visual.len());
+            let extra = words(&before, &after);
+            if !extra.is_empty() {
+                return Some(combo_findings(registry, key, &inside, extra));
+            }
+        }
+    }
+    // A near miss of a distinctive key as one of several words (`tokenpockett-support`).
+    let tokens: Vec<&str> = shown.split(['-', '_']).filter(|t| !t.is_empty()).collect();
+    if tokens.len() > 1 {
+        for (i, token) in tokens.iter().enumerate() {
+            if let Some(key) = typo_match(index, token) {
+                let extra = tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, t)| (*t).to_owned())
+                    .collect();
+                let mut out = combo_findings(registry, key, token, extra);
+                out.push(typo_finding(registry, key, token));
+                return Some(out);
+            }
+        }
+    }
+    None
+}
+
+fn combo_findings(
+    registry: &Registry,
+    key: &BrandKey,
+    inside: &str,
+    extra: Vec<String>,
+) -> Vec<Finding> {
+    let target = channel_ref(registry, key.target);
+    let brand_part = inside.trim_matches(['-', '_', '.']).to_owned();
+    let mut out = vec![Finding::new(
+        Technique::Combosquat,
+        Some(target.clone()),
+        Detail::Words {
+            brand_part: brand_part.clone(),
+            extra,
+        },
+    )];
+    if visual_key(&brand_part) == key.visual && brand_part.to_lowercase() != key.shown {
+        let changes = lookalike_changes(&key.shown, &brand_part);
+        if !changes.iter().all(|c| matches!(c, crate::verdict::Change::Inserted { found } if found.text == "-" || found.text == "_")) {
+            out.push(Finding::new(Technique::Homoglyph, Some(target), Detail::Lookalike { changes }));
+        }
+    }
+    out
+}
+
+/// Brand keys or official domains inside the subdomain part of a foreign host.
+fn subdomain_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec<Finding> {
+    let sub = d.subdomain();
+    if sub.is_empty() {
+        return Vec::new();
+    }
+    let real = d.registrable().unwrap_or(d.ascii()).to_owned();
+    let (shown_sub, _) = idna::domain_to_unicode(sub);
+    let dotted = format!(".{sub}.");
+    let loc = index
+        .domains
+        .iter()
+        .find(|(dom, _)| {
+            dotted.contains(&format!(".{dom}."))
+                || d.subdomain_labels()
+                    .any(|l| l.contains(&dom.replace('.', "-")))
+        })
+        .map(|(_, loc)| *loc)
+        .or_else(|| {
+            shown_sub.split('.').find_map(|label| {
+                let vk = visual_key(label);
+                index
+                    .keys
+                    .iter()
+                    .filter(|k| k.strength == Strength::Distinctive)
+                    .find(|k| vk.contains(k.visual.as_str()))
+                    .map(|k| k.target)
+                    .or_else(|| typo_match(index, label).map(|k| k.target))
+            })
+        });
+    match loc {
+        Some(loc) => vec![Finding::new(
+            Technique::SubdomainEmbedding,
+            Some(channel_ref(registry, loc)),
+            Detail::Embedded {
+                part: shown_sub,
+                real,
+            },
+        )],
+        None => Vec::new(),
+    }
+}
+
+/// An official registrable domain standing as a whole name in `text` (a path, a query, user
+/// information): `evil.com/tokenpocket.pro/login`.
+fn official_domain_in(index: &Index, text: &str) -> Option<ChannelLoc> {
+    let is_name_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    index.domains.iter().find_map(|(dom, loc)| {
+        text.match_indices(dom.as_str())
+            .any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + dom.len()..].chars().next();
+                !before.is_some_and(is_name_char) && !after.is_some_and(is_name_char)
+            })
+            .then_some(*loc)
+    })
+}
+
+/// A distinctive brand key anywhere in `text`, by visual key.
+fn distinctive_key_in(index: &Index, text: &str) -> Option<ChannelLoc> {
+    let vk = visual_key(text);
+    index
+        .keys
+        .iter()
+        .filter(|k| k.strength == Strength::Distinctive)
+        .find(|k| vk.contains(k.visual.as_str()))
+        .map(|k| k.target)
+}
+
+/// Mixed-script and whole-script findings for the registrable label.
+fn script_findings(d: &DomainName, target: Option<ChannelRef>) -> Vec<Finding> {
+    let Some(label) = d.label() else {
+        return Vec::new();
+    };
+    let (shown, _) = idna::domain_to_unicode(label);
+    if shown.is_ascii() {
+        return Vec::new();
+    }
+    let mut scripts: Vec<Script> = Vec::new();
+    for c in shown.chars() {
+        let s = c.script();
+        if !matches!(s, Script::Common | Script::Inherited | Script::Unknown)
+            && !scripts.contains(&s)
+        {
+            scripts.push(s);
+        }
+    }
+    let names = || Detail::Scripts {
+        scripts: scripts.iter().map(|s| s.full_name().to_owned()).collect(),
+    };
+    if shown.detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
+        return vec![Finding::new(Technique::MixedScript, target, names())];
+    }
+    let lookalike_script = matches!(scripts.as_slice(), [s] if matches!(s, Script::Cyrillic | Script::Greek | Script::Armenian | Script::Cherokee));
+    if lookalike_script && visual_key(&shown).is_ascii() && target.is_some() {
+        return vec![Finding::new(Technique::WholeScript, target, names())];
+    }
+    Vec::new()
+}
+
+/// Invisible and bidi characters taken out of the input. They target the brand the rest of the
+/// ladder found, or the official channel the cleaned host is.
+fn hidden_findings(index: &Index, registry: &Registry, link: &Link, out: &mut LinkJudgement) {
+    if link.hidden().is_empty() {
+        return;
+    }
+    let target =
+        first_target(out).or_else(|| out.official.map(|(loc, _)| channel_ref(registry, loc)));
+    let (bidi, invisible): (Vec<_>, Vec<_>) =
+        link.hidden().iter().partition(|h| is_bidi_control(h.ch));
+    let info = |v: &[&crate::normalize::HiddenChar]| Detail::Hidden {
+        chars: v.iter().map(|h| CharInfo::of(&h.ch.to_string())).collect(),
+    };
+    if !bidi.is_empty() {
+        // What a reader sees after a right-to-left override: the rest of the text reversed.
+        let shown_target = target.clone().or_else(|| {
+            let raw = link.raw();
+            let start = raw.find('\u{202E}')? + '\u{202E}'.len_utf8();
+            let reversed: String = raw[start..]
+                .chars()
+                .rev()
+                .filter(|c| !crate::normalize::is_hidden(*c))
+                .collect();
+            distinctive_key_in(index, &reversed).map(|loc| channel_ref(registry, loc))
+        });
+        out.findings.insert(
+            0,
+            Finding::new(Technique::BidiControl, shown_target, info(&bidi)),
+        );
+    }
+    if !invisible.is_empty() {
+        out.findings.insert(
+            0,
+            Finding::new(Technique::InvisibleChars, target, info(&invisible)),
+        );
+    }
+}

@@ -1,0 +1,327 @@
+//! The lookup structures built once per registry.
+//!
+//! - `hosts`: every official domain or host, for exact and in-scope matches;
+//! - `keys`: the brand keys that lookalikes are measured against: the registrable label of
+//!   every brand-owned domain (`tokenpocket` from `tokenpocket.pro`) and every Latin-script
+//!   brand name without spaces (`tpwallet` from "TP Wallet"), each with its visual key and a
+//!   [`Strength`] that decides which rungs of the ladder may use it;
+//! - `by_visual`: keys by visual key, for homoglyph matches in one lookup;
+//! - `domains`: the brand-owned registrable domains, to find them embedded in subdomains,
+//!   paths and user information.
+
+use std::collections::HashMap;
+
+use crate::input::url::DomainName;
+use crate::normalize::visual_key;
+use crate::registry::{ChannelKind, Registry, Scope};
+
+/// Where a channel is in the registry: brand index and channel index.
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
+pub(crate) struct ChannelLoc {
+    pub brand: usize,
+    pub channel: usize,
+}
+
+/// How freely a brand key may be matched.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Strength {
+    /// Five or more characters and not an ordinary word: every rung.
+    Distinctive,
+    /// Under five characters (`okx`): lookalikes of the whole label, and combinations with
+    /// crypto keywords only.
+    Short,
+    /// An ordinary word the registry lists in `common_words` (`ledger`, `trust`): as
+    /// [`Strength::Short`].
+    Common,
+}
+
+/// Where a brand key comes from.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub(crate) enum Origin {
+    /// The registrable label of an official domain, with that domain's suffix.
+    Domain { suffix: String },
+    /// A brand name.
+    Name { name: String },
+}
+
+/// One brand key.
+#[derive(Clone, Debug)]
+pub(crate) struct BrandKey {
+    /// The label as a host holds it (`tokenpocket`, `tpwallet`, `xn--tp-…` for `tp钱包`).
+    pub label: String,
+    /// The label as a person reads it (`tp钱包`).
+    pub shown: String,
+    /// Its visual key.
+    pub visual: String,
+    /// Characters in `label`: the typo budget and Chromium's filters go by the length a
+    /// person reads, not the expanded key.
+    pub len: usize,
+    pub strength: Strength,
+    pub origin: Origin,
+    /// The channel a match targets (for names: the brand's first domain).
+    pub target: ChannelLoc,
+}
+
+/// The index over one registry.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    pub hosts: HashMap<String, ChannelLoc>,
+    pub keys: Vec<BrandKey>,
+    pub by_visual: HashMap<String, Vec<usize>>,
+    pub domains: Vec<(String, ChannelLoc)>,
+    pub keywords: Vec<String>,
+}
+
+/// The shortest key that typo and substring matches may use.
+pub(crate) const MIN_DISTINCTIVE_LEN: usize = 5;
+
+/// Words that, added to a brand name, make a typical phishing or fake-support domain
+/// (`ledger-wallet`, `phantom-support`). Combinations of ordinary-word brands count only
+/// with these.
+pub(crate) const KEYWORDS: &[&str] = &[
+    "account",
+    "airdrop",
+    "app",
+    "apps",
+    "auth",
+    "bonus",
+    "care",
+    "chat",
+    "claim",
+    "cn",
+    "com",
+    "connect",
+    "contact",
+    "customer",
+    "dapp",
+    "defi",
+    "desk",
+    "download",
+    "extension",
+    "fix",
+    "global",
+    "help",
+    "helpdesk",
+    "hk",
+    "io",
+    "kefu",
+    "live",
+    "login",
+    "net",
+    "nft",
+    "official",
+    "online",
+    "org",
+    "pro",
+    "recover",
+    "recovery",
+    "restore",
+    "reward",
+    "rewards",
+    "secure",
+    "security",
+    "service",
+    "signin",
+    "staff",
+    "support",
+    "swap",
+    "sync",
+    "team",
+    "token",
+    "unlock",
+    "update",
+    "validate",
+    "verify",
+    "vip",
+    "wallet",
+    "wallets",
+    "web",
+    "web3",
+    // The words of Chinese fake-support sites: customer service, official (site), download,
+    // wallet, human agent, phone, hotline, online.
+    "客服",
+    "官网",
+    "官方",
+    "下载",
+    "钱包",
+    "人工",
+    "电话",
+    "热线",
+    "在线",
+];
+
+impl Index {
+    /// Builds the index. Channels whose value does not parse are skipped (lint reports them).
+    pub fn build(registry: &Registry) -> Index {
+        let mut index = Index {
+            keywords: KEYWORDS.iter().map(|k| visual_key(k)).collect(),
+            ..Index::default()
+        };
+        for (b, brand) in registry.brands().iter().enumerate() {
+            // Pages and profiles of the brand's own accounts on shared hosts are theirs.
+            for (c, channel) in brand.channels.iter().enumerate() {
+                let loc = ChannelLoc {
+                    brand: b,
+                    channel: c,
+                };
+                let name = channel.value.trim().to_ascii_lowercase();
+                let host = match channel.kind {
+                    ChannelKind::Github => format!("{name}.github.io"),
+                    ChannelKind::Medium => format!("{}.medium.com", name.replace('.', "-")),
+                    _ => continue,
+                };
+                index.hosts.entry(host).or_insert(loc);
+            }
+            let common: Vec<String> = brand.common_words.iter().map(|w| visual_key(w)).collect();
+            let strength = |visual: &str| {
+                if common.iter().any(|c| c == visual) {
+                    Strength::Common
+                } else if visual.chars().count() < MIN_DISTINCTIVE_LEN {
+                    Strength::Short
+                } else {
+                    Strength::Distinctive
+                }
+            };
+            let mut first_domain = None;
+            for (c, channel) in brand.channels.iter().enumerate() {
+                if channel.kind != ChannelKind::Domain {
+                    continue;
+                }
+                let loc = ChannelLoc {
+                    brand: b,
+                    channel: c,
+                };
+                let host = channel
+                    .value
+                    .trim()
+                    .trim_end_matches('.')
+                    .to_ascii_lowercase();
+                if host.is_empty() {
+                    continue;
+                }
+                first_domain.get_or_insert(loc);
+                index.hosts.entry(host.clone()).or_insert(loc);
+                let name = DomainName::from_ascii(&host);
+                let owned = channel.scope() == Scope::Subdomains
+                    || name.registrable() == Some(host.as_str());
+                let (Some(registrable), Some(label), true) =
+                    (name.registrable(), name.label(), owned)
+                else {
+                    continue;
+                };
+                if !index.domains.iter().any(|(d, _)| d == registrable) {
+                    index.domains.push((registrable.to_owned(), loc));
+                }
+                let visual = visual_key(label);
+                let (shown, _) = idna::domain_to_unicode(label);
+                index.push_key(BrandKey {
+                    len: shown.chars().count(),
+                    shown,
+                    label: label.to_owned(),
+                    strength: strength(&visual),
+                    visual,
+                    origin: Origin::Domain {
+                        suffix: name.suffix().to_owned(),
+                    },
+                    target: loc,
+                });
+            }
+            let Some(target) = first_domain else { continue };
+            for name in &brand.names {
+                // The name as a domain label would write it: no spaces or separators.
+                let shown: String = name
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                let Ok(label) = idna::domain_to_ascii(&shown) else {
+                    continue;
+                };
+                if label.is_empty()
+                    || label.contains('.')
+                    || index
+                        .keys
+                        .iter()
+                        .any(|k| k.target.brand == b && k.label == label)
+                {
+                    continue;
+                }
+                let visual = visual_key(&shown);
+                index.push_key(BrandKey {
+                    len: shown.chars().count(),
+                    shown,
+                    label,
+                    strength: strength(&visual),
+                    visual,
+                    origin: Origin::Name { name: name.clone() },
+                    target,
+                });
+            }
+        }
+        index
+    }
+
+    fn push_key(&mut self, key: BrandKey) {
+        if self.keys.iter().any(|k| {
+            k.target.brand == key.target.brand && k.label == key.label && k.origin == key.origin
+        }) {
+            return;
+        }
+        self.by_visual
+            .entry(key.visual.clone())
+            .or_default()
+            .push(self.keys.len());
+        self.keys.push(key);
+    }
+
+    /// Whether `tail` (the letters glued to the end of a brand name) is an English inflection
+    /// that makes another word of it (`bitkeeper`, `ledgers`): then the name is not standing
+    /// as a word of its own.
+    pub fn is_word_ending(tail: &str) -> bool {
+        const ENDINGS: &[&str] = &[
+            "s", "es", "er", "ers", "ed", "ing", "ings", "y", "ly", "ish", "ism", "ist", "ists",
+            "ian", "ness", "ment",
+        ];
+        ENDINGS.contains(&tail)
+    }
+
+    /// The official channel whose scope covers `host`, and whether it is the channel itself.
+    pub fn official_host(&self, registry: &Registry, host: &str) -> Option<(ChannelLoc, bool)> {
+        let bare = host.strip_prefix("www.").unwrap_or(host);
+        if let Some(&loc) = self.hosts.get(bare) {
+            return Some((loc, true));
+        }
+        let mut rest = bare;
+        while let Some((_, parent)) = rest.split_once('.') {
+            if let Some(&loc) = self.hosts.get(parent) {
+                let channel = &registry.brands()[loc.brand].channels[loc.channel];
+                if channel.scope() == Scope::Subdomains {
+                    return Some((loc, false));
+                }
+            }
+            rest = parent;
+        }
+        None
+    }
+
+    /// Whether `visual` is made only of crypto keywords (`walletapp`, `support`).
+    pub fn is_keywords(&self, visual: &str) -> bool {
+        if visual.is_empty() {
+            return false;
+        }
+        // reachable[i]: visual[..i] splits into keywords.
+        let mut reachable = vec![false; visual.len() + 1];
+        reachable[0] = true;
+        for i in 0..visual.len() {
+            if !reachable[i] || !visual.is_char_boundary(i) {
+                continue;
+            }
+            for k in &self.keywords {
+                if visual[i..].starts_with(k.as_str()) {
+                    reachable[i + k.len()] = true;
+                }
+            }
+        }
+        reachable[visual.len()]
+    }
+}

@@ -1,0 +1,365 @@
+//! The strict check that registry maintainers run before signing: every rule the tolerant
+//! parser lets pass (unknown fields, duplicate keys, unknown kinds, duplicate channels,
+//! values not in their kind's normal form, missing sources).
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::{ChannelKind, Registry, MAX_REGISTRY_BYTES, SPEC_VERSION};
+use crate::input::url::Link;
+
+/// One problem found by [`lint`].
+#[derive(Clone, Debug, Eq, PartialEq)]
+#[non_exhaustive]
+pub struct Problem {
+    /// Where: a JSON path such as `brands[0].channels[3].value`.
+    pub path: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Checks a registry payload strictly. An empty list means it is clean.
+///
+/// ```
+/// use contactguard::registry::{lint::lint, BUILTIN_JSON};
+///
+/// assert_eq!(lint(BUILTIN_JSON), vec![]);
+/// let bad = br#"{"spec_version":1,"version":1,"issued_at":"x","expires":"y","brands":[],"extra":1,"extra":2}"#;
+/// assert!(lint(bad).iter().any(|p| p.message.contains("appears twice")));
+/// ```
+pub fn lint(bytes: &[u8]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut problem = |path: &str, message: String| {
+        out.push(Problem {
+            path: path.to_owned(),
+            message,
+        })
+    };
+    if bytes.len() > MAX_REGISTRY_BYTES {
+        problem(
+            "$",
+            format!(
+                "{} bytes is over the {MAX_REGISTRY_BYTES}-byte limit",
+                bytes.len()
+            ),
+        );
+        return out;
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    if let Err(e) = (&mut de).deserialize_any(NoDuplicateKeys) {
+        problem("$", e.to_string());
+        return out;
+    }
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => {
+            problem("$", format!("not JSON: {e}"));
+            return out;
+        }
+    };
+    check_fields(&value, &mut problem);
+    let registry = match Registry::from_json(bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            problem("$", e.to_string());
+            return out;
+        }
+    };
+    if registry.data().spec_version != SPEC_VERSION {
+        problem("spec_version", format!("must be {SPEC_VERSION}"));
+    }
+    let mut owners: HashMap<(ChannelKind, String), String> = HashMap::new();
+    for (b, brand) in registry.brands().iter().enumerate() {
+        let at = format!("brands[{b}]");
+        if brand.id.is_empty()
+            || brand.id.len() > 32
+            || !brand
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            problem(
+                &format!("{at}.id"),
+                format!("'{}' must be 2 to 32 of a-z, 0-9 and _", brand.id),
+            );
+        }
+        if brand.names.is_empty() {
+            problem(
+                &format!("{at}.names"),
+                "list at least the brand's display name".into(),
+            );
+        }
+        for (w, word) in brand.common_words.iter().enumerate() {
+            if word.is_empty()
+                || !word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            {
+                problem(
+                    &format!("{at}.common_words[{w}]"),
+                    format!("'{word}' must be lowercase ASCII letters and digits"),
+                );
+            }
+        }
+        for (c, channel) in brand.channels.iter().enumerate() {
+            let at = format!("{at}.channels[{c}]");
+            if channel.source.trim().is_empty() {
+                problem(
+                    &format!("{at}.source"),
+                    "every channel names where the brand published it".into(),
+                );
+            }
+            if channel.scope.is_some() && channel.kind != ChannelKind::Domain {
+                problem(
+                    &format!("{at}.scope"),
+                    "scope applies to domain channels only; remove it".into(),
+                );
+            }
+            if let Err(message) = check_value(channel.kind, &channel.value) {
+                problem(&format!("{at}.value"), message);
+            }
+            let key = (channel.kind, channel.value.to_lowercase());
+            if let Some(owner) = owners.insert(key, brand.id.clone()) {
+                let whose = if owner == brand.id {
+                    "this brand".to_owned()
+                } else {
+                    format!("brand '{owner}'")
+                };
+                problem(
+                    &format!("{at}.value"),
+                    format!(
+                        "{} '{}' is already listed by {whose}",
+                        channel.kind, channel.value
+                    ),
+                );
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (n, no) in brand.no_channels.iter().enumerate() {
+            let at = format!("{at}.no_channels[{n}]");
+            if no.source.trim().is_empty() {
+                problem(
+                    &format!("{at}.source"),
+                    "say where the brand establishes this".into(),
+                );
+            }
+            if !seen.insert(no.kind) {
+                problem(
+                    &format!("{at}.kind"),
+                    format!("{} is listed twice", no.kind),
+                );
+            }
+            if brand.channels.iter().any(|c| c.kind == no.kind) {
+                problem(
+                    &format!("{at}.kind"),
+                    format!(
+                        "the brand lists {} channels, so it cannot also have none",
+                        no.kind
+                    ),
+                );
+            }
+        }
+        for (s, statement) in brand.statements.iter().enumerate() {
+            let at = format!("{at}.statements[{s}]");
+            if statement.en.trim().is_empty() || statement.zh.trim().is_empty() {
+                problem(&at, "give the statement in both en and zh".into());
+            }
+            if statement.source.trim().is_empty() {
+                problem(
+                    &format!("{at}.source"),
+                    "say where the brand said it".into(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Whether `value` is in the normal form of its kind.
+fn check_value(kind: ChannelKind, value: &str) -> Result<(), String> {
+    if value.trim() != value || value.is_empty() {
+        return Err("empty, or white space around the value".into());
+    }
+    match kind {
+        ChannelKind::Domain => check_domain(value),
+        ChannelKind::Email => {
+            let (local, domain) = value
+                .rsplit_once('@')
+                .ok_or_else(|| format!("'{value}' has no '@'"))?;
+            if local.is_empty() || value != value.to_lowercase() {
+                return Err(format!(
+                    "write the address in lowercase, or '*@domain' for a whole domain: '{value}'"
+                ));
+            }
+            check_domain(domain)
+        }
+        ChannelKind::Phone => {
+            let digits = value
+                .strip_prefix('+')
+                .ok_or_else(|| format!("'{value}' must be E.164, like +18889087930"))?;
+            if (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(())
+            } else {
+                Err(format!("'{value}' must be E.164: '+' and 8 to 15 digits"))
+            }
+        }
+        ChannelKind::X
+        | ChannelKind::Telegram
+        | ChannelKind::Github
+        | ChannelKind::Medium
+        | ChannelKind::Discord => {
+            if value.starts_with('@') || value.contains("://") || value.contains(' ') {
+                Err(format!(
+                    "'{value}' must be the bare name or code, without '@', spaces or a link"
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        ChannelKind::IosApp => {
+            if value.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(())
+            } else {
+                Err(format!("'{value}' must be the numeric App Store id"))
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+fn check_domain(value: &str) -> Result<(), String> {
+    let host = match Link::parse(value).map(|l| l.host().clone()) {
+        Ok(crate::input::url::LinkHost::Domain(d)) => d.ascii().to_owned(),
+        Ok(_) => return Err(format!("'{value}' is an IP address, not a domain")),
+        Err(e) => return Err(format!("'{value}' is not a domain: {e}")),
+    };
+    if host != value {
+        return Err(format!(
+            "write '{value}' as '{host}' (lowercase ASCII, no scheme, path or trailing dot)"
+        ));
+    }
+    if value.starts_with("www.") {
+        return Err(format!(
+            "drop 'www.' from '{value}': it is matched automatically"
+        ));
+    }
+    Ok(())
+}
+
+/// The fields each object may have, by where it is.
+fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
+    const TOP: &[&str] = &["spec_version", "version", "issued_at", "expires", "brands"];
+    const BRAND: &[&str] = &[
+        "id",
+        "names",
+        "common_words",
+        "channels",
+        "no_channels",
+        "statements",
+    ];
+    const CHANNEL: &[&str] = &["kind", "value", "scope", "source", "confidence", "note"];
+    const NO_CHANNEL: &[&str] = &["kind", "source", "note"];
+    const STATEMENT: &[&str] = &["en", "zh", "source"];
+    fn only(v: &Value, allowed: &[&str], at: &str, problem: &mut impl FnMut(&str, String)) {
+        if let Some(map) = v.as_object() {
+            for key in map.keys().filter(|k| !allowed.contains(&k.as_str())) {
+                problem(
+                    at,
+                    format!("unknown field '{key}'; allowed: {}", allowed.join(", ")),
+                );
+            }
+        }
+    }
+    only(value, TOP, "$", problem);
+    let brands = value
+        .get("brands")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    for (b, brand) in brands.iter().enumerate() {
+        let at = format!("brands[{b}]");
+        only(brand, BRAND, &at, problem);
+        for (field, allowed) in [
+            ("channels", CHANNEL),
+            ("no_channels", NO_CHANNEL),
+            ("statements", STATEMENT),
+        ] {
+            let items = brand
+                .get(field)
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            for (i, item) in items.iter().enumerate() {
+                let at = format!("{at}.{field}[{i}]");
+                only(item, allowed, &at, problem);
+                if let Some(kind) = item.get("kind").and_then(Value::as_str) {
+                    if !ChannelKind::ALL.iter().any(|k| k.as_str() == kind) {
+                        problem(&format!("{at}.kind"), format!("unknown kind '{kind}'"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Walks any JSON value and fails on an object key that appears twice (serde_json keeps the
+/// last one silently).
+struct NoDuplicateKeys;
+
+impl<'de> de::Deserialize<'de> for NoDuplicateKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicateKeys)
+    }
+}
+
+impl<'de> Visitor<'de> for NoDuplicateKeys {
+    type Value = NoDuplicateKeys;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(self)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(self)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(self)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(self)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(self)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+        Ok(self)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut keys = BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !keys.insert(key.clone()) {
+                return Err(de::Error::custom(format!(
+                    "the key '{key}' appears twice in one object"
+                )));
+            }
+            map.next_value::<NoDuplicateKeys>()?;
+        }
+        Ok(self)
+    }
+}

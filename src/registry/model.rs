@@ -1,0 +1,242 @@
+//! The registry's data model: brands, their official channels, the channel kinds they
+//! explicitly do not offer, and their own safety statements.
+//!
+//! These types mirror `data/registry.json` (schema: `data/registry.schema.json`). Parsing is
+//! tolerant: unknown fields are ignored so that an older library can read a newer registry.
+//! [`crate::registry::lint`] is the strict path that registry maintainers run.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The whole registry payload: the bytes that are reviewed, signed and shipped.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct RegistryData {
+    /// Version of this format. Readers refuse formats newer than they know.
+    pub spec_version: u32,
+    /// Monotonic version of the content; every published change increments it.
+    pub version: u64,
+    /// When this version was issued (RFC 3339, UTC).
+    pub issued_at: String,
+    /// When this version stops being fresh (RFC 3339, UTC).
+    pub expires: String,
+    /// The brands, in display order.
+    pub brands: Vec<Brand>,
+}
+
+/// One brand and everything the registry knows about its official presence.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Brand {
+    /// Stable identifier, `[a-z0-9_]`, e.g. `tokenpocket`.
+    pub id: String,
+    /// Every alias in any script; the first one is the display name.
+    pub names: Vec<String>,
+    /// Lowercase words among the brand's names or domain labels that are ordinary words
+    /// (`ledger`, `phantom`): they only count as an imitation next to a crypto keyword.
+    #[serde(default)]
+    pub common_words: Vec<String>,
+    /// The official channels, most important first. A channel of a kind this library does
+    /// not know (from a newer registry) is skipped when parsing; `lint` reports it.
+    #[serde(default, deserialize_with = "known_only")]
+    pub channels: Vec<Channel>,
+    /// Channel kinds the brand explicitly does not offer (for example `phone`).
+    #[serde(default, deserialize_with = "known_only")]
+    pub no_channels: Vec<NoChannel>,
+    /// The brand's own safety statements, in English and Chinese.
+    #[serde(default)]
+    pub statements: Vec<Statement>,
+}
+
+impl Brand {
+    /// The display name: the first of [`Brand::names`], or the id when there is none.
+    ///
+    /// ```
+    /// let checker = contactguard::Checker::builtin()?;
+    /// let brand = checker.registry().brand("tokenpocket").expect("shipped brand");
+    /// assert_eq!(brand.display_name(), "TokenPocket");
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
+    pub fn display_name(&self) -> &str {
+        self.names.first().map_or(self.id.as_str(), String::as_str)
+    }
+
+    /// The official channels of one kind, in registry order.
+    pub fn channels_of(&self, kind: ChannelKind) -> impl Iterator<Item = &Channel> + '_ {
+        self.channels.iter().filter(move |c| c.kind == kind)
+    }
+
+    /// Whether the registry says this brand does not offer channels of `kind` at all.
+    pub fn lacks(&self, kind: ChannelKind) -> bool {
+        self.no_channels.iter().any(|n| n.kind == kind)
+    }
+}
+
+/// One official channel, with where the brand published it.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Channel {
+    /// What kind of contact this is.
+    pub kind: ChannelKind,
+    /// The value in the kind's convention (see the README's registry section).
+    pub value: String,
+    /// For domains: whether subdomains are official too. Absent means
+    /// [`Scope::Subdomains`] for domains and is meaningless for other kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Where the brand published this channel (repository path at a commit, or a page).
+    pub source: String,
+    /// How sure the sources are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// A short human note ("main site", "help centre").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Channel {
+    /// The effective scope of a domain channel.
+    pub fn scope(&self) -> Scope {
+        self.scope.unwrap_or(Scope::Subdomains)
+    }
+}
+
+/// A channel kind that the brand explicitly does not offer.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct NoChannel {
+    /// The kind the brand does not offer.
+    pub kind: ChannelKind,
+    /// Where that is established.
+    pub source: String,
+    /// Why we know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A safety statement published by the brand, in both languages the tool speaks.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Statement {
+    /// English text.
+    pub en: String,
+    /// Chinese text.
+    pub zh: String,
+    /// Where the brand said it.
+    pub source: String,
+}
+
+impl Statement {
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// The languages of human-facing text.
+#[derive(Clone, Copy, Debug, Default, Eq, Hash, PartialEq)]
+#[non_exhaustive]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Chinese (simplified).
+    Zh,
+}
+
+/// How far an official domain reaches.
+#[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Scope {
+    /// This exact host only (and its `www.` form): a brand host on a shared platform.
+    Host,
+    /// The domain and every subdomain of it: a registrable domain the brand owns.
+    Subdomains,
+}
+
+/// How well the sources establish a channel.
+#[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Confidence {
+    /// The brand's own repository or site, or two independent sources that agree.
+    High,
+    /// A reputable integrator list, or an official source that is dated.
+    Medium,
+    /// A single third-party or historical source.
+    Low,
+}
+
+macro_rules! channel_kinds {
+    ($($variant:ident => $name:literal, $doc:literal;)*) => {
+        /// The kinds of contact a channel can be.
+        #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, Ord, PartialEq, PartialOrd, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum ChannelKind {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl ChannelKind {
+            /// Every kind, in declaration order.
+            pub const ALL: &'static [ChannelKind] = &[$(ChannelKind::$variant,)*];
+
+            /// The JSON name of the kind (`domain`, `x`, `android_app` …).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ChannelKind::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+channel_kinds! {
+    Domain => "domain", "A web domain or host.";
+    Phone => "phone", "A telephone number, E.164.";
+    Email => "email", "An e-mail address, or `*@domain` for any address at a domain.";
+    X => "x", "An X (Twitter) handle, without `@`.";
+    Telegram => "telegram", "A Telegram username or invite.";
+    Discord => "discord", "A Discord invite code.";
+    Wechat => "wechat", "A WeChat ID or official account.";
+    Weibo => "weibo", "A Weibo UID or name.";
+    Github => "github", "A GitHub user or organisation.";
+    Youtube => "youtube", "A YouTube channel id (`UC…`) or `@handle`.";
+    Medium => "medium", "A Medium username.";
+    AndroidApp => "android_app", "A Google Play package name.";
+    IosApp => "ios_app", "A numeric App Store id.";
+}
+
+/// Deserializes a list, skipping the entries that do not parse as `T` (forward
+/// compatibility: a newer registry may hold channel kinds this version does not know).
+fn known_only<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Entry<T> {
+        Known(T),
+        Other(serde::de::IgnoredAny),
+    }
+    let entries: Vec<Entry<T>> = Vec::deserialize(deserializer)?;
+    Ok(entries
+        .into_iter()
+        .filter_map(|e| match e {
+            Entry::Known(t) => Some(t),
+            Entry::Other(_) => None,
+        })
+        .collect())
+}
+
+impl fmt::Display for ChannelKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,475 @@
+//! The verdict: what contactguard says about one input.
+//!
+//! Everything here serializes to JSON with the names in `DESIGN.md`; those names are a public
+//! contract (values are added, never renamed).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::registry::ChannelKind;
+
+/// The answer for one input.
+///
+/// ```
+/// use contactguard::{Checker, Status, Technique};
+///
+/// let checker = Checker::builtin()?;
+/// let verdict = checker.check("tokenp0cket.pro");
+/// assert_eq!(verdict.status, Status::Impersonation);
+/// assert_eq!(verdict.brand.as_ref().map(|b| b.id.as_str()), Some("tokenpocket"));
+/// assert_eq!(verdict.findings[0].technique, Technique::Homoglyph);
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Verdict {
+    /// The input exactly as given.
+    pub input: String,
+    /// What kind of contact the input was read as.
+    pub kind: Kind,
+    /// The overall answer.
+    pub status: Status,
+    /// The normalized form that was compared (ASCII/punycode host for links), when the input
+    /// parsed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normalized: Option<String>,
+    /// The form a person sees (Unicode host), when it differs from `normalized`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// The brand involved: the owner of an official channel, or the brand imitated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub brand: Option<BrandRef>,
+    /// What was found, the most telling first. An `unknown` verdict may carry warnings
+    /// (a shortener, an IP host) that target no brand.
+    pub findings: Vec<Finding>,
+    /// The brand's official channels of the same kind, to use instead.
+    pub official_channels: Vec<ChannelRef>,
+    /// Why the input is `invalid`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl Verdict {
+    /// An `invalid` verdict with the reason.
+    pub(crate) fn invalid(input: &str, kind: Kind, error: impl fmt::Display) -> Verdict {
+        Verdict {
+            input: input.to_owned(),
+            kind,
+            status: Status::Invalid,
+            normalized: None,
+            display: None,
+            brand: None,
+            findings: Vec::new(),
+            official_channels: Vec::new(),
+            error: Some(error.to_string()),
+        }
+    }
+
+    /// The first finding that targets an official channel, if any.
+    pub fn primary(&self) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.target.is_some())
+    }
+}
+
+/// The overall answer. Never "safe": a contact that matches nothing is [`Status::Unknown`].
+#[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Status {
+    /// Exactly an official channel of a brand, in a registry whose origin verified.
+    Official,
+    /// It imitates a brand: a lookalike of an official channel, a brand name in a foreign
+    /// host, or a channel kind the brand does not use.
+    Impersonation,
+    /// Related to no brand in the registry: nobody can vouch for it.
+    Unknown,
+    /// Not a parseable contact of the kind asked for.
+    Invalid,
+}
+
+impl Status {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Official => "official",
+            Status::Impersonation => "impersonation",
+            Status::Unknown => "unknown",
+            Status::Invalid => "invalid",
+        }
+    }
+
+    /// How bad the status is for "worst input wins": official < unknown < invalid <
+    /// impersonation.
+    pub fn severity(self) -> u8 {
+        match self {
+            Status::Official => 0,
+            Status::Unknown => 1,
+            Status::Invalid => 2,
+            Status::Impersonation => 3,
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of contact an input is.
+#[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// A link with a scheme, path, port or user information.
+    Url,
+    /// A bare domain name.
+    Domain,
+    /// A telephone number.
+    Phone,
+    /// A social-media handle.
+    Handle,
+    /// An e-mail address.
+    Email,
+}
+
+impl Kind {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Url => "url",
+            Kind::Domain => "domain",
+            Kind::Phone => "phone",
+            Kind::Handle => "handle",
+            Kind::Email => "email",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A brand, by id and display name.
+#[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct BrandRef {
+    /// The registry id (`tokenpocket`).
+    pub id: String,
+    /// The display name (`TokenPocket`).
+    pub name: String,
+}
+
+/// One official channel, as shown in verdicts.
+#[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ChannelRef {
+    /// The owning brand's id.
+    pub brand: String,
+    /// The channel kind.
+    pub kind: ChannelKind,
+    /// The channel value in the registry's convention.
+    pub value: String,
+    /// The registry's note on it ("help centre").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One thing found about an input.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Finding {
+    /// How the input relates to the target.
+    pub technique: Technique,
+    /// The official channel imitated or matched; `None` for warnings about no brand.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<ChannelRef>,
+    /// What exactly was seen, structured (renderers localize it).
+    pub detail: Detail,
+    /// The same in one English sentence.
+    pub message: String,
+}
+
+impl Finding {
+    pub(crate) fn new(technique: Technique, target: Option<ChannelRef>, detail: Detail) -> Self {
+        let message = detail.to_string();
+        Finding {
+            technique,
+            target,
+            detail,
+            message,
+        }
+    }
+}
+
+macro_rules! techniques {
+    ($($variant:ident => $name:literal, $doc:literal;)*) => {
+        /// How an input relates to an official channel. The JSON names are fixed.
+        #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum Technique {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Technique {
+            /// Every technique.
+            pub const ALL: &'static [Technique] = &[$(Technique::$variant,)*];
+
+            /// The JSON name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Technique::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+techniques! {
+    Exact => "exact", "Exactly an official channel.";
+    OfficialSubdomain => "official_subdomain", "A host inside an official domain's scope.";
+    Homoglyph => "homoglyph", "Looks the same as an official channel but is not (0 for o, Cyrillic letters, rn for m).";
+    MixedScript => "mixed_script", "Mixes scripts, such as Latin with Cyrillic, in one label.";
+    WholeScript => "whole_script", "Written wholly in another script that looks Latin.";
+    Typo => "typo", "One or two characters changed, added or dropped.";
+    Transposition => "transposition", "Two adjacent characters swapped.";
+    Combosquat => "combosquat", "A brand name plus other words.";
+    TldSwap => "tld_swap", "The brand's name under another top-level domain.";
+    SubdomainEmbedding => "subdomain_embedding", "The brand's name or domain inside a subdomain of a foreign host.";
+    PathEmbedding => "path_embedding", "The brand's domain in the path or query of a foreign link.";
+    Userinfo => "userinfo", "Text before '@' in a link that hides the real host.";
+    IpHost => "ip_host", "A link to a bare IP address.";
+    InvisibleChars => "invisible_chars", "Invisible characters hidden in the input.";
+    BidiControl => "bidi_control", "Characters that reorder how text is displayed.";
+    Shortener => "shortener", "A link shortener: where it leads cannot be checked offline.";
+    FreeHosting => "free_hosting", "A brand name on a free hosting service anyone can use.";
+    HandleAffix => "handle_affix", "An official handle with words added (support, official, 客服).";
+    DigitLookalike => "digit_lookalike", "Letters in place of digits in a number (O for 0, l for 1).";
+    PrefixSwap => "prefix_swap", "The same number behind another service prefix.";
+    NoSuchChannel => "no_such_channel", "A kind of channel the brand does not offer at all.";
+    BrandMention => "brand_mention", "The brand's name used where the brand is not.";
+}
+
+impl fmt::Display for Technique {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A character, with its Unicode name, as shown to people.
+#[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct CharInfo {
+    /// The character (or characters).
+    pub text: String,
+    /// Code points as `U+XXXX`, space separated.
+    pub codepoints: String,
+    /// Unicode names, `; ` separated.
+    pub names: String,
+}
+
+impl CharInfo {
+    pub(crate) fn of(text: &str) -> CharInfo {
+        let codepoints = text
+            .chars()
+            .map(|c| format!("U+{:04X}", u32::from(c)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let names = text
+            .chars()
+            .map(crate::normalize::char_name)
+            .collect::<Vec<_>>()
+            .join("; ");
+        CharInfo {
+            text: text.to_owned(),
+            codepoints,
+            names,
+        }
+    }
+}
+
+impl fmt::Display for CharInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let visible = self
+            .text
+            .chars()
+            .all(|c| !c.is_control() && !crate::normalize::is_hidden(c));
+        if visible && !self.text.is_empty() {
+            write!(f, "'{}' ({})", self.text, self.names)
+        } else {
+            write!(f, "{} ({})", self.codepoints, self.names)
+        }
+    }
+}
+
+/// One difference between a lookalike and the original it imitates.
+#[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Change {
+    /// `found` stands where the original has `expected`.
+    Replaced {
+        /// What the input has.
+        found: CharInfo,
+        /// What the original has.
+        expected: String,
+    },
+    /// `found` was added.
+    Inserted {
+        /// What the input has in addition.
+        found: CharInfo,
+    },
+    /// `expected` was left out.
+    Missing {
+        /// What the original has.
+        expected: String,
+    },
+    /// Two adjacent characters swapped places.
+    Swapped {
+        /// The first of the two in the original.
+        first: String,
+        /// The second of the two in the original.
+        second: String,
+    },
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Change::Replaced { found, expected } => write!(f, "{found} in place of '{expected}'"),
+            Change::Inserted { found } => write!(f, "{found} added"),
+            Change::Missing { expected } => write!(f, "'{expected}' left out"),
+            Change::Swapped { first, second } => write!(f, "'{first}' and '{second}' swapped"),
+        }
+    }
+}
+
+/// What exactly was seen, structured so that renderers can say it in any language.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Detail {
+    /// Exactly the official channel.
+    Exact,
+    /// A host inside the official domain `domain`.
+    InsideScope {
+        /// The official domain whose scope covers the host.
+        domain: String,
+    },
+    /// Characters that look alike (or separators) stand in for the original's.
+    Lookalike {
+        /// The differences, in order.
+        changes: Vec<Change>,
+    },
+    /// Characters changed, added, dropped or swapped.
+    Edits {
+        /// The differences, in order.
+        changes: Vec<Change>,
+    },
+    /// The same name under another suffix.
+    Suffix {
+        /// The suffix of the input.
+        found: String,
+        /// The official suffix.
+        expected: String,
+    },
+    /// The brand's name with other words.
+    Words {
+        /// The brand part as written in the input.
+        brand_part: String,
+        /// The other words.
+        extra: Vec<String>,
+    },
+    /// The brand appears in a part of a link that does not decide where it leads.
+    Embedded {
+        /// The part holding the brand (a subdomain, a path).
+        part: String,
+        /// The registrable domain (or host) the link really leads to.
+        real: String,
+    },
+    /// User information before `@` hides the real host.
+    RealHost {
+        /// The text before `@`.
+        userinfo: String,
+        /// The host the link really leads to.
+        host: String,
+    },
+    /// The host is an IP address.
+    IpAddress {
+        /// The address as parsed.
+        host: String,
+    },
+    /// Hidden characters were removed from the input.
+    Hidden {
+        /// The characters, in order of appearance.
+        chars: Vec<CharInfo>,
+    },
+    /// The scripts a label is written in.
+    Scripts {
+        /// Script names (`Latin`, `Cyrillic`).
+        scripts: Vec<String>,
+    },
+    /// A known link shortener.
+    Shortened {
+        /// The shortener's host.
+        host: String,
+    },
+    /// A brand name on a shared hosting suffix.
+    FreeHost {
+        /// The hosting suffix (`github.io`).
+        suffix: String,
+    },
+    /// The brand's name used as a domain label.
+    Name {
+        /// The name as it appears.
+        name: String,
+    },
+}
+
+fn join<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl fmt::Display for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Detail::Exact => f.write_str("exactly an official channel"),
+            Detail::InsideScope { domain } => write!(f, "a host inside the official domain {domain}"),
+            Detail::Lookalike { changes } => write!(f, "looks the same but is not: {}", join(changes)),
+            Detail::Edits { changes } => write!(f, "a near miss: {}", join(changes)),
+            Detail::Suffix { found, expected } => {
+                write!(f, "the same name under .{found} instead of .{expected}")
+            }
+            Detail::Words { brand_part, extra } => {
+                write!(f, "the name '{brand_part}' with the words {}", extra.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(", "))
+            }
+            Detail::Embedded { part, real } => {
+                write!(f, "the brand appears in '{part}', but the link leads to {real}")
+            }
+            Detail::RealHost { userinfo, host } => write!(
+                f,
+                "'{userinfo}@' is only decoration: the real host is {host}"
+            ),
+            Detail::IpAddress { host } => write!(f, "the link leads to the bare IP address {host}"),
+            Detail::Hidden { chars } => write!(f, "hidden characters: {}", join(chars)),
+            Detail::Scripts { scripts } => write!(f, "written in {}", scripts.join(" + ")),
+            Detail::Shortened { host } => write!(
+                f,
+                "{host} is a link shortener: where it leads cannot be checked offline; do not open it"
+            ),
+            Detail::FreeHost { suffix } => write!(
+                f,
+                "hosted on {suffix}, a shared hosting service where anyone can create a site"
+            ),
+            Detail::Name { name } => write!(f, "uses the name '{name}' on a domain the brand does not list"),
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Data-driven tests: each file in `tests/data/` is a table of inputs and the verdicts they
+//! must get. One test per file; a failure lists every case that went wrong, with its line.
+
+use contactguard::{Checker, Status, Verdict};
+
+/// One expected outcome, as written in a vector file.
+struct Case {
+    line: usize,
+    input: String,
+    status: String,
+    technique: String,
+    target: String,
+}
+
+/// Reads `input<TAB>status<TAB>technique<TAB>target<TAB>note` lines; `#` starts a comment.
+fn cases(file: &str) -> Vec<Case> {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(
+            cols.len() >= 4,
+            "{file}:{}: expected at least 4 tab-separated columns",
+            i + 1
+        );
+        assert!(
+            ["official", "impersonation", "unknown", "invalid"].contains(&cols[1]),
+            "{file}:{}: unknown status '{}'",
+            i + 1,
+            cols[1]
+        );
+        out.push(Case {
+            line: i + 1,
+            input: unescape(cols[0]),
+            status: cols[1].to_owned(),
+            technique: cols[2].to_owned(),
+            target: cols[3].to_owned(),
+        });
+    }
+    out
+}
+
+/// `\u{XXXX}` and `\\` escapes.
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(after) = tail.strip_prefix("\\\\") {
+            out.push('\\');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("\\u{") {
+            let end = after.find('}').expect("unterminated \\u{");
+            let code = u32::from_str_radix(&after[..end], 16).expect("hex in \\u{}");
+            out.push(char::from_u32(code).expect("a valid code point"));
+            rest = &after[end + 1..];
+        } else {
+            out.push('\\');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Why a verdict does not meet a case, if it does not.
+fn mismatch(case: &Case, v: &Verdict) -> Option<String> {
+    if v.status.as_str() != case.status {
+        return Some(format!("status {} (expected {})", v.status, case.status));
+    }
+    if case.technique != "-" {
+        let found = v.findings.iter().any(|f| {
+            f.technique.as_str() == case.technique
+                && match (&f.target, case.target.as_str()) {
+                    (_, "-") => true,
+                    (Some(t), want) => t.value == want,
+                    (None, _) => false,
+                }
+        });
+        if !found {
+            return Some(format!(
+                "no {} finding targeting {}",
+                case.technique, case.target
+            ));
+        }
+    } else if case.status == "unknown" && v.brand.is_some() {
+        return Some(format!(
+            "brand {:?} involved",
+            v.brand.as_ref().map(|b| &b.id)
+        ));
+    }
+    if case.status == "official"
+        && v.status == Status::Official
+        && v.findings[0].target.as_ref().map(|t| t.value.as_str()) != Some(case.target.as_str())
+        && case.target != "-"
+    {
+        return Some(format!("official for {:?}", v.findings[0].target));
+    }
+    None
+}
+
+fn run(file: &str) {
+    let checker = Checker::builtin().expect("the embedded registry loads");
+    let cases = cases(file);
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let v = checker.check(&case.input);
+            mismatch(case, &v).map(|why| {
+                let got: Vec<String> = v
+                    .findings
+                    .iter()
+                    .map(|f| {
+                        format!(
+                            "{}→{}",
+                            f.technique,
+                            f.target.as_ref().map_or("-", |t| t.value.as_str())
+                        )
+                    })
+                    .collect();
+                format!(
+                    "  {file}:{} {:?}: {why}; got [{}] {}",
+                    case.line,
+                    case.input,
+                    got.join(", "),
+                    v.error.unwrap_or_default()
+                )
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn domains() {
+    run("domains.tsv");
+}
