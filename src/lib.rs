@@ -41,6 +41,11 @@ pub use verdict::{
     BrandRef, Change, ChannelRef, CharInfo, Detail, Finding, Kind, Status, Technique, Verdict,
 };
 
+/// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 // Modules, one concern each.
 mod checker;
 mod error;

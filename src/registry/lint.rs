@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::{ChannelKind, Registry, MAX_REGISTRY_BYTES, SPEC_VERSION};
+use super::{Channel, ChannelKind, NoChannel, Registry, MAX_REGISTRY_BYTES, SPEC_VERSION};
 use crate::input::url::Link;
 
 /// One problem found by [`lint`].
@@ -78,7 +78,12 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
         problem("spec_version", format!("must be {SPEC_VERSION}"));
     }
     let mut owners: HashMap<(ChannelKind, String), String> = HashMap::new();
-    for (b, brand) in registry.brands().iter().enumerate() {
+    let raw_brands = value
+        .get("brands")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    for (b, (brand, raw)) in registry.brands().iter().zip(raw_brands).enumerate() {
         let at = format!("brands[{b}]");
         if brand.id.is_empty()
             || brand.id.len() > 32
@@ -110,8 +115,19 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                 );
             }
         }
-        for (c, channel) in brand.channels.iter().enumerate() {
+        // Entries are read one by one from the JSON, so that paths keep their own index even
+        // where the tolerant parser skipped an entry.
+        let entries = |field: &str| {
+            raw.get(field)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        for (c, raw_channel) in entries("channels").into_iter().enumerate() {
             let at = format!("{at}.channels[{c}]");
+            let Ok(channel) = serde_json::from_value::<Channel>(raw_channel) else {
+                continue; // unknown kind or wrong shape: reported by check_fields
+            };
             if channel.source.trim().is_empty() {
                 problem(
                     &format!("{at}.source"),
@@ -144,8 +160,11 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
             }
         }
         let mut seen = BTreeSet::new();
-        for (n, no) in brand.no_channels.iter().enumerate() {
+        for (n, raw_no) in entries("no_channels").into_iter().enumerate() {
             let at = format!("{at}.no_channels[{n}]");
+            let Ok(no) = serde_json::from_value::<NoChannel>(raw_no) else {
+                continue;
+            };
             if no.source.trim().is_empty() {
                 problem(
                     &format!("{at}.source"),

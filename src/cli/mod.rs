@@ -1,0 +1,259 @@
+//! The command line: argument definitions, dispatch, exit codes.
+//!
+//! Exit codes (worst input wins): 0 every input official · 1 some unknown, none impersonating
+//! · 2 usage or input error · 3 impersonation found.
+
+mod brands;
+mod check;
+mod style;
+mod zh;
+
+use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use contactguard::registry::Lang;
+use contactguard::{Checker, Status};
+
+/// Is this phone number, link, handle or e-mail really the brand's? Checks contacts against a
+/// registry of brands' official channels and flags lookalikes.
+#[derive(Debug, Parser)]
+#[command(name = "contactguard", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check links or domains: official, impersonation, unknown or invalid.
+    Check(CheckArgs),
+    /// List the brands, or show one brand's official channels and safety notes.
+    Brands(BrandsArgs),
+}
+
+/// Output shared by every command.
+#[derive(Debug, clap::Args)]
+struct OutputArgs {
+    /// Output format: sentences for people, or JSON (one object per line).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Language of human output [default: from LC_ALL/LC_MESSAGES/LANG, zh* → zh, else en].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Colour: auto (only on a terminal, and not when NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Links or domains to check; `-` reads one per line from standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct BrandsArgs {
+    /// A brand id (see the list without it), e.g. `tokenpocket`.
+    id: Option<String>,
+    /// Show where each channel was published.
+    #[arg(long)]
+    sources: bool,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    En,
+    Zh,
+}
+
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The most input `check -` reads from standard input.
+const MAX_STDIN_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A failure the user can act on: the message says what to do next.
+struct Failure(String);
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Brands(args) => run_brands(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            let _ = writeln!(io::stderr(), "contactguard: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+impl OutputArgs {
+    fn lang(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => lang_from_env(),
+        }
+    }
+
+    fn style(&self) -> style::Style {
+        let on = match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        style::Style::new(on)
+    }
+}
+
+/// `zh*` in the first of LC_ALL, LC_MESSAGES, LANG that is set means Chinese.
+fn lang_from_env() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default();
+    if locale.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+fn checker() -> Result<Checker, Failure> {
+    Checker::builtin().map_err(|e| {
+        Failure(format!(
+            "the built-in registry did not load: {e}. Reinstall contactguard."
+        ))
+    })
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    let checker = checker()?;
+    let mut inputs = Vec::new();
+    for input in args.inputs {
+        if input == "-" {
+            inputs.extend(read_stdin_lines()?);
+        } else {
+            inputs.push(input);
+        }
+    }
+    let lang = args.output.lang();
+    let style = args.output.style();
+    let mut out = io::stdout().lock();
+    let mut worst = Status::Official;
+    for (i, input) in inputs.iter().enumerate() {
+        let verdict = checker.check(input);
+        if verdict.status.severity() > worst.severity() {
+            worst = verdict.status;
+        }
+        let written = match args.output.format {
+            Format::Json => serde_json::to_string(&verdict)
+                .map_err(io::Error::other)
+                .and_then(|s| writeln!(out, "{s}")),
+            Format::Human => {
+                let sep = if i > 0 { "\n" } else { "" };
+                write!(
+                    out,
+                    "{sep}{}",
+                    check::render(&checker, &verdict, lang, style)
+                )
+            }
+        };
+        if let Err(e) = written {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                break;
+            }
+            return Err(Failure(format!("cannot write the output: {e}")));
+        }
+    }
+    Ok(exit_code(worst))
+}
+
+/// The exit code for the worst status seen.
+fn exit_code(worst: Status) -> ExitCode {
+    ExitCode::from(match worst {
+        Status::Official => 0,
+        Status::Unknown => 1,
+        Status::Invalid => 2,
+        _ => 3,
+    })
+}
+
+fn read_stdin_lines() -> Result<Vec<String>, Failure> {
+    let mut buf = Vec::new();
+    io::stdin()
+        .lock()
+        .take(MAX_STDIN_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+    if buf.len() as u64 > MAX_STDIN_BYTES {
+        return Err(Failure(format!(
+            "standard input is over {} MiB; `check -` is for lists a person pastes. Split the input, or use `batch` for feeds.",
+            MAX_STDIN_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(buf
+        .lines()
+        .map(|l| l.unwrap_or_default())
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect())
+}
+
+fn run_brands(args: BrandsArgs) -> Result<ExitCode, Failure> {
+    let checker = checker()?;
+    let registry = checker.registry();
+    let lang = args.output.lang();
+    let style = args.output.style();
+    let text = match (&args.id, args.output.format) {
+        (None, Format::Human) => brands::list(registry, lang, style),
+        (None, Format::Json) => serde_json::to_string(registry.brands())
+            .map(|s| s + "\n")
+            .map_err(|e| Failure(e.to_string()))?,
+        (Some(id), format) => {
+            let id = id.to_lowercase();
+            let Some(brand) = registry.brand(&id) else {
+                let ids: Vec<&str> = registry.brands().iter().map(|b| b.id.as_str()).collect();
+                return Err(Failure(format!(
+                    "no brand '{id}' in the registry; the brands are: {}",
+                    ids.join(", ")
+                )));
+            };
+            match format {
+                Format::Json => serde_json::to_string(brand)
+                    .map(|s| s + "\n")
+                    .map_err(|e| Failure(e.to_string()))?,
+                Format::Human => brands::show(brand, lang, style, args.sources),
+            }
+        }
+    };
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Failure(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}

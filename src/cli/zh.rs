@@ -1,0 +1,157 @@
+//! Chinese and English wording of what the library reports: technique names, details, channel
+//! kinds. The library's structured [`Detail`] is rendered here, so both languages say the same.
+
+use contactguard::registry::{ChannelKind, Lang};
+use contactguard::{Change, CharInfo, Detail, Technique};
+
+/// The short name of a technique, as a reader would say it.
+pub fn technique(t: Technique, lang: Lang) -> &'static str {
+    let (en, zh) = match t {
+        Technique::Exact => ("exact match", "完全一致"),
+        Technique::OfficialSubdomain => ("official subdomain", "官方域名下的子域名"),
+        Technique::Homoglyph => ("lookalike characters", "形近字符"),
+        Technique::MixedScript => ("mixed scripts", "混用多种文字"),
+        Technique::WholeScript => (
+            "foreign letters that look Latin",
+            "整体换用形似拉丁字母的外文字母",
+        ),
+        Technique::Typo => ("misspelling", "拼写篡改"),
+        Technique::Transposition => ("swapped letters", "字母调换"),
+        Technique::Combosquat => ("brand name plus words", "品牌名加词"),
+        Technique::TldSwap => ("other domain ending", "更换域名后缀"),
+        Technique::SubdomainEmbedding => ("brand hidden in a subdomain", "品牌名藏在子域名里"),
+        Technique::PathEmbedding => ("brand hidden in the path", "品牌域名藏在链接路径里"),
+        Technique::Userinfo => ("fake host before '@'", "'@' 前的伪装主机名"),
+        Technique::IpHost => ("bare IP address", "直接使用 IP 地址"),
+        Technique::InvisibleChars => ("invisible characters", "隐藏字符"),
+        Technique::BidiControl => ("text-direction characters", "文字方向控制符"),
+        Technique::Shortener => ("link shortener", "短链接"),
+        Technique::FreeHosting => ("free hosting", "免费托管网站"),
+        Technique::HandleAffix => ("handle with added words", "账号名加缀"),
+        Technique::DigitLookalike => ("letters for digits", "用字母冒充数字"),
+        Technique::PrefixSwap => ("other number prefix", "更换号码前缀"),
+        Technique::NoSuchChannel => ("channel the brand does not have", "品牌根本没有这种渠道"),
+        Technique::BrandMention => ("brand name used", "冒用品牌名"),
+        _ => ("finding", "发现"),
+    };
+    pick(lang, en, zh)
+}
+
+/// What a channel of this kind is called.
+pub fn kind_noun(kind: ChannelKind, lang: Lang) -> &'static str {
+    let (en, zh) = match kind {
+        ChannelKind::Domain => ("website", "官方网站"),
+        ChannelKind::Phone => ("phone number", "电话号码"),
+        ChannelKind::Email => ("e-mail address", "电子邮箱"),
+        ChannelKind::X => ("X account", "X（推特）账号"),
+        ChannelKind::Telegram => ("Telegram", "Telegram（电报）"),
+        ChannelKind::Discord => ("Discord", "Discord"),
+        ChannelKind::Wechat => ("WeChat account", "微信账号"),
+        ChannelKind::Weibo => ("Weibo account", "微博账号"),
+        ChannelKind::Github => ("GitHub account", "GitHub 账号"),
+        ChannelKind::Youtube => ("YouTube channel", "YouTube 频道"),
+        ChannelKind::Medium => ("Medium blog", "Medium 博客"),
+        ChannelKind::AndroidApp => ("Android app", "安卓应用"),
+        ChannelKind::IosApp => ("iOS app", "iOS 应用"),
+        _ => ("channel", "渠道"),
+    };
+    pick(lang, en, zh)
+}
+
+/// The plural heading for a brand's channels of a kind ("websites").
+pub fn kind_plural(kind: ChannelKind, lang: Lang) -> &'static str {
+    let (en, zh) = match kind {
+        ChannelKind::Domain => ("websites", "网站"),
+        ChannelKind::Phone => ("phone numbers", "电话"),
+        ChannelKind::Email => ("e-mail addresses", "电子邮箱"),
+        ChannelKind::X => ("X (Twitter)", "X（推特）"),
+        ChannelKind::Telegram => ("Telegram", "Telegram（电报）"),
+        ChannelKind::Discord => ("Discord", "Discord"),
+        ChannelKind::Wechat => ("WeChat", "微信"),
+        ChannelKind::Weibo => ("Weibo", "微博"),
+        ChannelKind::Github => ("GitHub", "GitHub"),
+        ChannelKind::Youtube => ("YouTube", "YouTube"),
+        ChannelKind::Medium => ("Medium", "Medium"),
+        ChannelKind::AndroidApp => ("Android app (Google Play)", "安卓应用（Google Play）"),
+        ChannelKind::IosApp => ("iOS app (App Store id)", "iOS 应用（App Store 编号）"),
+        _ => ("other", "其他"),
+    };
+    pick(lang, en, zh)
+}
+
+/// The finding's detail in one sentence.
+pub fn detail(d: &Detail, lang: Lang) -> String {
+    if lang == Lang::En {
+        return d.to_string();
+    }
+    match d {
+        Detail::Exact => "与官方渠道完全一致".to_owned(),
+        Detail::InsideScope { domain } => format!("是官方域名 {domain} 下的主机"),
+        Detail::Lookalike { changes } => format!("看起来一样，实际不同：{}", changes_zh(changes)),
+        Detail::Edits { changes } => format!("只差一点：{}", changes_zh(changes)),
+        Detail::Suffix { found, expected } => {
+            format!("名字相同，但后缀是 .{found} 而不是 .{expected}")
+        }
+        Detail::Words { brand_part, extra } => format!(
+            "品牌名 '{brand_part}' 加上了 {}",
+            extra
+                .iter()
+                .map(|w| format!("'{w}'"))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+        Detail::Embedded { part, real } => format!("品牌出现在 '{part}' 里，但链接实际通往 {real}"),
+        Detail::RealHost { userinfo, host } => {
+            format!("'{userinfo}@' 只是装饰，真正的主机是 {host}")
+        }
+        Detail::IpAddress { host } => format!("链接直接指向 IP 地址 {host}"),
+        Detail::Hidden { chars } => format!(
+            "藏有看不见的字符：{}",
+            chars.iter().map(char_zh).collect::<Vec<_>>().join("、")
+        ),
+        Detail::Scripts { scripts } => format!("混用了 {} 文字", scripts.join(" + ")),
+        Detail::Shortened { host } => {
+            format!("{host} 是短链接服务，离线无法知道它指向哪里；请不要打开")
+        }
+        Detail::FreeHost { suffix } => {
+            format!("建在 {suffix} 上，这是任何人都能免费建站的托管服务")
+        }
+        Detail::Name { name } => format!("使用了品牌名 '{name}'，但该域名不在品牌公布的渠道中"),
+        _ => d.to_string(),
+    }
+}
+
+fn char_zh(c: &CharInfo) -> String {
+    let visible = !c
+        .text
+        .chars()
+        .any(|ch| ch.is_control() || contactguard::normalize::is_hidden(ch));
+    if visible && !c.text.is_empty() {
+        format!("'{}'（{}）", c.text, c.names)
+    } else {
+        format!("{}（{}）", c.codepoints, c.names)
+    }
+}
+
+fn changes_zh(changes: &[Change]) -> String {
+    changes
+        .iter()
+        .map(|c| match c {
+            Change::Replaced { found, expected } => {
+                format!("用 {}冒充 '{expected}'", char_zh(found))
+            }
+            Change::Inserted { found } => format!("多了 {}", char_zh(found)),
+            Change::Missing { expected } => format!("少了 '{expected}'"),
+            Change::Swapped { first, second } => format!("'{first}' 和 '{second}' 调换了位置"),
+            _ => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("，")
+}
+
+pub fn pick<'a>(lang: Lang, en: &'a str, zh: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        _ => en,
+    }
+}

@@ -1,0 +1,228 @@
+//! The `contactguard` binary end to end: output, languages, formats and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str]) -> Output {
+    run_with_stdin(args, None)
+}
+
+fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_contactguard"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("an exit code")
+}
+
+#[test]
+fn official_link_exits_0() {
+    let o = run(&["check", "https://tokenpocket.pro"]);
+    assert_eq!(code(&o), 0);
+    let s = stdout(&o);
+    assert!(s.starts_with("✓ OFFICIAL  https://tokenpocket.pro"), "{s}");
+    assert!(
+        s.contains("This is TokenPocket's website tokenpocket.pro"),
+        "{s}"
+    );
+}
+
+#[test]
+fn homoglyph_exits_3_and_lists_real_sites() {
+    let o = run(&["check", "tokenp0cket.pro"]);
+    assert_eq!(code(&o), 3);
+    let s = stdout(&o);
+    assert!(s.contains("IMPERSONATION"), "{s}");
+    assert!(
+        s.contains("It imitates TokenPocket's website tokenpocket.pro."),
+        "{s}"
+    );
+    assert!(
+        s.contains("(homoglyph)") && s.contains("'0' (DIGIT ZERO) in place of 'o'"),
+        "{s}"
+    );
+    assert!(
+        s.contains("TokenPocket's real websites:") && s.contains("    tpwallet.io"),
+        "{s}"
+    );
+}
+
+#[test]
+fn userinfo_trick_names_the_real_host() {
+    let o = run(&["check", "https://tokenpocket.pro@evil.example/login"]);
+    assert_eq!(code(&o), 3);
+    let s = stdout(&o);
+    assert!(
+        s.contains("(userinfo)") && s.contains("the real host is evil.example"),
+        "{s}"
+    );
+}
+
+#[test]
+fn unknown_exits_1_and_never_says_safe() {
+    let o = run(&["check", "example.org"]);
+    assert_eq!(code(&o), 1);
+    let s = stdout(&o);
+    assert!(
+        s.contains("UNKNOWN") && s.contains("does not make it safe"),
+        "{s}"
+    );
+}
+
+#[test]
+fn invalid_input_exits_2_with_advice() {
+    let o = run(&["check", "http://"]);
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).contains("INVALID"));
+}
+
+#[test]
+fn worst_input_decides_the_exit_code() {
+    assert_eq!(code(&run(&["check", "tokenpocket.pro", "metamask.io"])), 0);
+    assert_eq!(code(&run(&["check", "tokenpocket.pro", "example.org"])), 1);
+    assert_eq!(code(&run(&["check", "example.org", "http://"])), 2);
+    assert_eq!(
+        code(&run(&[
+            "check",
+            "http://",
+            "tokenpocket-support.com",
+            "example.org"
+        ])),
+        3
+    );
+}
+
+#[test]
+fn json_lines_one_object_per_input() {
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "tokenpocket.pro",
+        "tokenpocket.com",
+    ]);
+    assert_eq!(code(&o), 3);
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["status"], "official");
+    assert_eq!(lines[0]["findings"][0]["technique"], "exact");
+    assert_eq!(lines[1]["status"], "impersonation");
+    assert_eq!(lines[1]["findings"][0]["technique"], "tld_swap");
+    assert_eq!(
+        lines[1]["findings"][0]["target"]["value"],
+        "tokenpocket.pro"
+    );
+    assert_eq!(lines[1]["brand"]["id"], "tokenpocket");
+    assert!(lines[1]["official_channels"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|c| c["value"] == "tpwallet.io")));
+}
+
+#[test]
+fn reads_inputs_from_stdin() {
+    let o = run_with_stdin(
+        &["check", "--format", "json", "-"],
+        Some("tokenpocket.pro\n\n  metamask.io  \n"),
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o).lines().count(), 2);
+}
+
+#[test]
+fn chinese_output_is_whole_sentences() {
+    let o = run(&["check", "--lang", "zh", "tokenp0cket.pro"]);
+    assert_eq!(code(&o), 3);
+    let s = stdout(&o);
+    assert!(s.contains("✗ 仿冒  tokenp0cket.pro"), "{s}");
+    assert!(
+        s.contains("它在冒充 TokenPocket 的官方网站 tokenpocket.pro。"),
+        "{s}"
+    );
+    assert!(s.contains("用 '0'（DIGIT ZERO）冒充 'o'"), "{s}");
+    assert!(s.contains("请不要使用它。"), "{s}");
+}
+
+#[test]
+fn language_defaults_from_the_locale() {
+    let o = Command::new(env!("CARGO_BIN_EXE_contactguard"))
+        .args(["check", "example.org"])
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("未知"));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = stdout(&run(&["check", "tokenp0cket.pro"]));
+    assert!(!plain.contains('\x1b'), "no colour into a pipe");
+    let coloured = stdout(&run(&["check", "--color", "always", "tokenp0cket.pro"]));
+    assert!(coloured.contains("\x1b[1;31m"));
+}
+
+#[test]
+fn brands_lists_and_shows() {
+    let o = run(&["brands"]);
+    assert_eq!(code(&o), 0);
+    let s = stdout(&o);
+    assert!(
+        s.contains("tokenpocket") && s.contains("no phone number"),
+        "{s}"
+    );
+
+    let o = run(&["brands", "tokenpocket"]);
+    assert_eq!(code(&o), 0);
+    let s = stdout(&o);
+    assert!(
+        s.contains("tokenpocket.pro") && s.contains("TokenPocket_TP"),
+        "{s}"
+    );
+    assert!(s.contains("TokenPocket publishes no phone number."), "{s}");
+    assert!(s.contains("never ask"), "{s}");
+
+    let s = stdout(&run(&["brands", "tokenpocket", "--lang", "zh"]));
+    assert!(s.contains("TokenPocket没有公布任何电话号码"), "{s}");
+}
+
+#[test]
+fn unknown_brand_is_a_usage_error_with_the_list() {
+    let o = run(&["brands", "nosuchbrand"]);
+    assert_eq!(code(&o), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no brand 'nosuchbrand'") && err.contains("tokenpocket"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(code(&run(&["check"])), 2);
+    assert_eq!(code(&run(&["frobnicate"])), 2);
+}
