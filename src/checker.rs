@@ -2,21 +2,91 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::input::email::Email;
+use crate::input::handle::{Handle, Platform};
+use crate::input::phone::{NumberType, Phone};
 use crate::input::url::{Link, LinkHost};
-use crate::matching::domain::{self, channel_ref};
+use crate::input::{self, phone_span};
+use crate::matching::domain::channel_ref;
 use crate::matching::index::Index;
+use crate::matching::{self, domain, email, handle, phone, Outcome};
+use crate::normalize;
 use crate::registry::{ChannelKind, Registry, TrustedRegistry};
-use crate::verdict::{BrandRef, ChannelRef, Detail, Finding, Kind, Status, Technique, Verdict};
+use crate::verdict::{
+    BrandRef, ChannelRef, Detail, Finding, Kind, PhoneInfo, Status, Technique, Verdict,
+};
 use crate::Error;
+
+/// The region used for phone numbers written without `+` when neither the caller nor the
+/// claimed brand gives one.
+pub const DEFAULT_REGION: &str = "CN";
+
+/// How to read an input. The default detects everything.
+///
+/// ```
+/// use contactguard::{CheckOptions, Checker, Kind, Status, Technique};
+///
+/// let checker = Checker::builtin()?;
+/// let options = CheckOptions::default().brand("tokenpocket");
+/// let v = checker.check_with("400-123-4567", &options);
+/// assert_eq!(v.kind, Kind::Phone);
+/// assert_eq!(v.status, Status::Impersonation);
+/// assert_eq!(v.findings[0].technique, Technique::NoSuchChannel);
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, Eq, PartialEq)]
+#[non_exhaustive]
+pub struct CheckOptions {
+    /// Read the input as this kind instead of detecting it.
+    pub kind: Option<Kind>,
+    /// The brand the contact is presented as belonging to (a registry id).
+    pub brand: Option<String>,
+    /// The region for phone numbers without `+` (two letters, `CN`, `US`).
+    pub region: Option<String>,
+    /// The platform of a handle given without one.
+    pub platform: Option<Platform>,
+}
+
+impl CheckOptions {
+    /// Reads the input as `kind`.
+    #[must_use]
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// The contact is presented as `brand`'s (a registry id).
+    #[must_use]
+    pub fn brand(mut self, brand: &str) -> Self {
+        self.brand = Some(brand.to_owned());
+        self
+    }
+
+    /// Phone numbers without `+` are read in `region`.
+    #[must_use]
+    pub fn region(mut self, region: &str) -> Self {
+        self.region = Some(region.to_owned());
+        self
+    }
+
+    /// A handle without a platform is read on `platform`.
+    #[must_use]
+    pub fn platform(mut self, platform: Platform) -> Self {
+        self.platform = Some(platform);
+        self
+    }
+}
 
 /// Checks contacts against a trusted registry. Cheap to clone and share between threads.
 ///
 /// ```
-/// use contactguard::{Checker, Status};
+/// use contactguard::{Checker, Kind, Status};
 ///
 /// let checker = Checker::builtin()?;
 /// assert_eq!(checker.check("https://tokenpocket.pro").status, Status::Official);
 /// assert_eq!(checker.check("tokenpocket-support.com").status, Status::Impersonation);
+/// assert_eq!(checker.check("@TokenPocket_TP_").status, Status::Impersonation);
+/// assert_eq!(checker.check("service@tokenpocket.pro").status, Status::Official);
 /// assert_eq!(checker.check("example.org").status, Status::Unknown);
 /// # Ok::<(), contactguard::Error>(())
 /// ```
@@ -57,12 +127,41 @@ impl Checker {
         self.inner.trusted.registry()
     }
 
-    /// Checks one input, detecting its kind.
+    /// Checks one input, detecting its kind (link, domain, phone, handle or e-mail).
     pub fn check(&self, input: &str) -> Verdict {
-        self.check_link(input)
+        self.check_with(input, &CheckOptions::default())
     }
 
-    /// Checks one input as a link or domain.
+    /// Checks one input with options (a forced kind, a claimed brand, a phone region).
+    pub fn check_with(&self, input: &str, options: &CheckOptions) -> Verdict {
+        let claimed = match &options.brand {
+            Some(id) => match self
+                .registry()
+                .brands()
+                .iter()
+                .position(|b| b.id == id.to_lowercase())
+            {
+                Some(b) => Some(b),
+                None => {
+                    return Verdict::invalid(
+                        input,
+                        options.kind.unwrap_or(Kind::Domain),
+                        format!("no brand '{id}' in the registry"),
+                    )
+                }
+            },
+            None => None,
+        };
+        match options.kind.unwrap_or_else(|| input::detect(input)) {
+            Kind::Phone => self.check_phone(input, claimed, options.region.as_deref()),
+            Kind::Handle => self.check_handle(input, options.platform),
+            Kind::Email => self.check_email(input),
+            _ => self.check_link(input),
+        }
+    }
+
+    /// Checks one input as a link or domain. Links to profiles on social platforms
+    /// (`t.me/…`, `x.com/…`) are judged as handles.
     ///
     /// ```
     /// use contactguard::{Checker, Status, Technique};
@@ -84,8 +183,12 @@ impl Checker {
                 return Verdict::invalid(input, kind, e);
             }
         };
-        let registry = self.registry();
-        let judged = domain::judge(&self.inner.index, registry, &link);
+        if let LinkHost::Domain(d) = link.host() {
+            if Platform::of_host(d.ascii()).is_some() && link.userinfo().is_none() {
+                return self.check_handle(input, None);
+            }
+        }
+        let outcome = domain::judge(&self.inner.index, self.registry(), &link);
         let (normalized, display) = match (link.kind(), link.host()) {
             (Kind::Domain, LinkHost::Domain(d)) => (d.ascii().to_owned(), d.unicode().to_owned()),
             (_, LinkHost::Domain(d)) => {
@@ -98,55 +201,181 @@ impl Checker {
                 link.url().as_str().to_owned(),
             ),
         };
-        let mut findings = judged.findings;
-        let status = if findings.iter().any(|f| f.target.is_some()) {
+        self.verdict(
+            input,
+            link.kind(),
+            outcome,
+            normalized,
+            display,
+            ChannelKind::Domain,
+        )
+    }
+
+    /// Checks one input as a phone number, optionally claimed for a brand (by index).
+    fn check_phone(&self, input: &str, claimed: Option<usize>, region: Option<&str>) -> Verdict {
+        let registry = self.registry();
+        let cleaned = normalize::clean(input);
+        let (number, words) = match phone_span(&cleaned.text) {
+            Some(span) => (
+                cleaned.text[span.clone()].to_owned(),
+                format!(
+                    "{} {}",
+                    &cleaned.text[..span.start],
+                    &cleaned.text[span.end..]
+                ),
+            ),
+            None => (cleaned.text.clone(), String::new()),
+        };
+        let claimed = claimed.or_else(|| self.inner.index.claimed_brand(&words));
+        let region = region
+            .map(str::to_owned)
+            .or_else(|| claimed.and_then(|b| registry.brands()[b].region.clone()))
+            .unwrap_or_else(|| DEFAULT_REGION.to_owned());
+        let parsed = match Phone::parse(&number, &region) {
+            Ok(p) => p,
+            Err(e) => return Verdict::invalid(input, Kind::Phone, e),
+        };
+        let mut outcome = phone::judge(&self.inner.index, registry, &parsed, claimed);
+        matching::hidden_findings(registry, &cleaned.hidden, &mut outcome);
+        let mut v = self.verdict(
+            input,
+            Kind::Phone,
+            outcome,
+            parsed.key().to_owned(),
+            String::new(),
+            ChannelKind::Phone,
+        );
+        v.phone = Some(PhoneInfo {
+            region: parsed.region().to_owned(),
+            number_type: parsed.number_type(),
+            valid: parsed.is_valid() || parsed.number_type() == NumberType::ShortCode,
+            extension: parsed.extension().map(str::to_owned),
+        });
+        v
+    }
+
+    /// Checks one input as a handle; `platform` applies when the input names none.
+    fn check_handle(&self, input: &str, platform: Option<Platform>) -> Verdict {
+        let registry = self.registry();
+        let h = match Handle::parse(input, platform) {
+            Ok(h) => h,
+            Err(e) => return Verdict::invalid(input, Kind::Handle, e),
+        };
+        let mut outcome = handle::judge(&self.inner.index, registry, &h);
+        matching::hidden_findings(registry, h.hidden(), &mut outcome);
+        let matched_platform = outcome
+            .official
+            .map(|(loc, _)| registry.brands()[loc.brand].channels[loc.channel].kind)
+            .and_then(Platform::of_kind);
+        let normalized = match h.platform().or(matched_platform) {
+            Some(p) => h.key(p),
+            None => format!("@{}", h.name()),
+        };
+        let alternatives = h.platform().map_or(ChannelKind::X, Platform::kind);
+        let mut v = self.verdict(
+            input,
+            Kind::Handle,
+            outcome,
+            normalized,
+            String::new(),
+            alternatives,
+        );
+        v.platform = h.platform().map(Platform::kind);
+        v
+    }
+
+    /// Checks one input as an e-mail address.
+    fn check_email(&self, input: &str) -> Verdict {
+        let registry = self.registry();
+        let e = match Email::parse(input) {
+            Ok(e) => e,
+            Err(err) => return Verdict::invalid(input, Kind::Email, err),
+        };
+        let mut outcome = email::judge(&self.inner.index, registry, &e);
+        matching::hidden_findings(registry, e.hidden(), &mut outcome);
+        self.verdict(
+            input,
+            Kind::Email,
+            outcome,
+            e.canonical().to_owned(),
+            String::new(),
+            ChannelKind::Email,
+        )
+    }
+
+    /// Builds the verdict from a ladder's outcome. `alternatives` is the kind of channel to
+    /// offer instead.
+    fn verdict(
+        &self,
+        input: &str,
+        kind: Kind,
+        outcome: Outcome,
+        normalized: String,
+        display: String,
+        alternatives: ChannelKind,
+    ) -> Verdict {
+        let registry = self.registry();
+        let imitates = outcome.imitates();
+        let mut findings = outcome.findings;
+        let status = if imitates {
             Status::Impersonation
-        } else if judged.official.is_some() {
+        } else if outcome.official.is_some() {
             Status::Official
         } else {
             Status::Unknown
         };
-        let brand_id = match status {
-            Status::Official => judged
-                .official
-                .map(|(loc, _)| registry.brands()[loc.brand].id.clone()),
+        let brand_index = match status {
+            Status::Official => outcome.official.map(|(loc, _)| loc.brand),
             _ => findings
                 .iter()
-                .find_map(|f| f.target.as_ref().map(|t| t.brand.clone())),
+                .find_map(|f| f.target.as_ref())
+                .and_then(|t| registry.brands().iter().position(|b| b.id == t.brand))
+                .or(outcome.claimed),
         };
         if status == Status::Official {
-            if let Some((loc, exact)) = judged.official {
+            if let Some((loc, exact)) = outcome.official {
                 let target = channel_ref(registry, loc);
                 let (technique, detail) = if exact {
                     (Technique::Exact, Detail::Exact)
                 } else {
-                    (
-                        Technique::OfficialSubdomain,
-                        Detail::InsideScope {
-                            domain: target.value.clone(),
-                        },
-                    )
+                    let domain = target.value.clone();
+                    (Technique::OfficialSubdomain, Detail::InsideScope { domain })
                 };
                 findings.insert(0, Finding::new(technique, Some(target), detail));
             }
         }
-        let brand = brand_id.as_deref().and_then(|id| registry.brand(id));
+        let brand = brand_index.map(|b| &registry.brands()[b]);
+        let official_channels = brand
+            .map(|b| self.alternatives(&b.id, alternatives))
+            .unwrap_or_default();
         Verdict {
             input: input.to_owned(),
-            kind: link.kind(),
+            kind,
             status,
-            display: (display != normalized).then_some(display),
+            display: (!display.is_empty() && display != normalized).then_some(display),
             normalized: Some(normalized),
             brand: brand.map(|b| BrandRef {
                 id: b.id.clone(),
                 name: b.display_name().to_owned(),
             }),
             findings,
-            official_channels: brand
-                .map(|b| self.channels_of(&b.id, ChannelKind::Domain))
-                .unwrap_or_default(),
+            official_channels,
+            platform: None,
+            phone: None,
             error: None,
         }
+    }
+
+    /// The brand's channels of `kind`; when it has none, where its real support is (e-mail,
+    /// then websites).
+    fn alternatives(&self, brand: &str, kind: ChannelKind) -> Vec<ChannelRef> {
+        let same = self.channels_of(brand, kind);
+        if !same.is_empty() {
+            return same;
+        }
+        let mut support = self.channels_of(brand, ChannelKind::Email);
+        support.extend(self.channels_of(brand, ChannelKind::Domain));
+        support
     }
 
     /// A brand's official channels of one kind.

@@ -34,7 +34,7 @@
 #![deny(missing_docs)]
 
 // The public interface is:
-pub use checker::Checker;
+pub use checker::{CheckOptions, Checker};
 pub use error::Error;
 pub use registry::{Registry, TrustedRegistry};
 pub use verdict::{

@@ -45,9 +45,31 @@ pub struct Verdict {
     pub findings: Vec<Finding>,
     /// The brand's official channels of the same kind, to use instead.
     pub official_channels: Vec<ChannelRef>,
+    /// For handles: the platform the input named (`x`, `telegram` …); absent when it named none
+    /// and every platform was checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<ChannelKind>,
+    /// For phone numbers: what libphonenumber knows of the number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<PhoneInfo>,
     /// Why the input is `invalid`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+}
+
+/// What is known of a phone number.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PhoneInfo {
+    /// The region used to read a number written without `+`.
+    pub region: String,
+    /// The number type (`shared_cost` for China's 400 numbers, `toll_free` …).
+    pub number_type: crate::input::phone::NumberType,
+    /// Whether the number is valid in its region.
+    pub valid: bool,
+    /// The extension, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
 }
 
 impl Verdict {
@@ -62,6 +84,8 @@ impl Verdict {
             brand: None,
             findings: Vec::new(),
             official_channels: Vec::new(),
+            platform: None,
+            phone: None,
             error: Some(error.to_string()),
         }
     }
@@ -428,6 +452,41 @@ pub enum Detail {
         /// The name as it appears.
         name: String,
     },
+    /// The brand does not offer this kind of channel at all.
+    NoChannel {
+        /// The brand's display name.
+        brand: String,
+        /// The kind it does not offer.
+        kind: ChannelKind,
+    },
+    /// The same subscriber digits behind another service prefix.
+    Prefix {
+        /// The prefix of the input.
+        found: String,
+        /// The official prefix.
+        expected: String,
+    },
+    /// Claimed for a brand, but not one of its channels.
+    Claimed {
+        /// The brand's display name.
+        brand: String,
+    },
+    /// An official name of another platform, reused on this one.
+    OtherPlatform {
+        /// Where the name is official.
+        official_on: String,
+        /// Where the input uses it.
+        used_on: String,
+    },
+    /// A brand name chosen as a mailbox name.
+    Mailbox {
+        /// The part before `@`.
+        local: String,
+        /// The mail domain.
+        domain: String,
+        /// Whether anyone can open a mailbox there.
+        free_provider: bool,
+    },
 }
 
 fn join<T: fmt::Display>(items: &[T]) -> String {
@@ -469,7 +528,31 @@ impl fmt::Display for Detail {
                 f,
                 "hosted on {suffix}, a shared hosting service where anyone can create a site"
             ),
-            Detail::Name { name } => write!(f, "uses the name '{name}' on a domain the brand does not list"),
+            Detail::Name { name } => write!(f, "uses the name '{name}' where the brand does not list it"),
+            Detail::NoChannel { brand, kind } => write!(
+                f,
+                "{brand} publishes no {} at all: whoever answers is not {brand}",
+                match kind {
+                    ChannelKind::Phone => "phone number",
+                    ChannelKind::Telegram => "Telegram account",
+                    ChannelKind::Wechat => "WeChat account",
+                    other => other.as_str(),
+                }
+            ),
+            Detail::Prefix { found, expected } => {
+                write!(f, "the official number's digits behind the prefix {found} instead of {expected}")
+            }
+            Detail::Claimed { brand } => write!(f, "presented as {brand}'s, but it is not one of {brand}'s channels"),
+            Detail::OtherPlatform { official_on, used_on } => {
+                write!(f, "the brand's {official_on} name, but on {used_on} the brand does not list it")
+            }
+            Detail::Mailbox { local, domain, free_provider } => {
+                if *free_provider {
+                    write!(f, "the brand's name as the mailbox '{local}' at {domain}, where anyone can open a mailbox")
+                } else {
+                    write!(f, "the brand's name as the mailbox '{local}' at {domain}, a domain the brand does not list")
+                }
+            }
         }
     }
 }

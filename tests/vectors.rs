@@ -1,7 +1,8 @@
 //! Data-driven tests: each file in `tests/data/` is a table of inputs and the verdicts they
 //! must get. One test per file; a failure lists every case that went wrong, with its line.
 
-use contactguard::{Checker, Status, Verdict};
+use contactguard::input::handle::Platform;
+use contactguard::{CheckOptions, Checker, Kind, Status, Verdict};
 
 /// One expected outcome, as written in a vector file.
 struct Case {
@@ -10,9 +11,11 @@ struct Case {
     status: String,
     technique: String,
     target: String,
+    options: CheckOptions,
 }
 
-/// Reads `input<TAB>status<TAB>technique<TAB>target<TAB>note` lines; `#` starts a comment.
+/// Reads `input<TAB>status<TAB>technique<TAB>target<TAB>options<TAB>note` lines; `#` starts a
+/// comment. `options` is `-` or space-separated `kind=`, `brand=`, `region=`, `platform=`.
 fn cases(file: &str) -> Vec<Case> {
     let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -39,9 +42,40 @@ fn cases(file: &str) -> Vec<Case> {
             status: cols[1].to_owned(),
             technique: cols[2].to_owned(),
             target: cols[3].to_owned(),
+            options: options(cols[4]).unwrap_or_else(|e| panic!("{file}:{}: {e}", i + 1)),
         });
     }
     out
+}
+
+fn options(text: &str) -> Result<CheckOptions, String> {
+    let mut o = CheckOptions::default();
+    for pair in text.split_whitespace().filter(|p| *p != "-") {
+        let (k, v) = pair
+            .split_once('=')
+            .ok_or_else(|| format!("option '{pair}' is not key=value"))?;
+        o = match k {
+            "kind" => o.kind(match v {
+                "url" => Kind::Url,
+                "domain" => Kind::Domain,
+                "phone" => Kind::Phone,
+                "handle" => Kind::Handle,
+                "email" => Kind::Email,
+                _ => return Err(format!("unknown kind '{v}'")),
+            }),
+            "brand" => o.brand(v),
+            "region" => o.region(v),
+            "platform" => o.platform(
+                Platform::ALL
+                    .iter()
+                    .copied()
+                    .find(|p| p.kind().as_str() == v)
+                    .ok_or_else(|| format!("unknown platform '{v}'"))?,
+            ),
+            _ => return Err(format!("unknown option '{k}'")),
+        };
+    }
+    Ok(o)
 }
 
 /// `\u{XXXX}` and `\\` escapes.
@@ -88,11 +122,10 @@ fn mismatch(case: &Case, v: &Verdict) -> Option<String> {
                 case.technique, case.target
             ));
         }
-    } else if case.status == "unknown" && v.brand.is_some() {
-        return Some(format!(
-            "brand {:?} involved",
-            v.brand.as_ref().map(|b| &b.id)
-        ));
+    } else if case.status == "unknown" {
+        if let Some(f) = v.findings.iter().find(|f| f.target.is_some()) {
+            return Some(format!("{} finding aimed at a brand", f.technique));
+        }
     }
     if case.status == "official"
         && v.status == Status::Official
@@ -110,7 +143,7 @@ fn run(file: &str) {
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|case| {
-            let v = checker.check(&case.input);
+            let v = checker.check_with(&case.input, &case.options);
             mismatch(case, &v).map(|why| {
                 let got: Vec<String> = v
                     .findings
@@ -145,4 +178,19 @@ fn run(file: &str) {
 #[test]
 fn domains() {
     run("domains.tsv");
+}
+
+#[test]
+fn phones() {
+    run("phones.tsv");
+}
+
+#[test]
+fn handles() {
+    run("handles.tsv");
+}
+
+#[test]
+fn emails() {
+    run("emails.tsv");
 }

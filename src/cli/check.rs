@@ -1,7 +1,7 @@
 //! Human output of `check`: one block per verdict, readable at a glance.
 
 use contactguard::registry::{ChannelKind, Lang};
-use contactguard::{Checker, Status, Verdict};
+use contactguard::{Checker, Kind, Status, Technique, Verdict};
 
 use super::style::Style;
 use super::zh::{self, pick};
@@ -34,12 +34,44 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
         .map(|b| b.name.as_str())
         .unwrap_or_default();
     let target = v.findings.iter().find_map(|f| f.target.as_ref());
+    if let Some(info) = &v.phone {
+        let ext = info
+            .extension
+            .as_deref()
+            .map(|e| format!(" · ext {e}"))
+            .unwrap_or_default();
+        let number = v.normalized.as_deref().unwrap_or_default();
+        out.push_str(&style.dim(&format!(
+            "  {}{number} · {} · {}{ext}\n",
+            pick(lang, "number: ", "号码："),
+            zh::number_type(info.number_type, lang),
+            info.region
+        )));
+    }
+    if v.kind == Kind::Handle && v.platform.is_none() && v.status != Status::Invalid {
+        out.push_str(&style.dim(pick(
+            lang,
+            "  (no platform given: checked against every platform)\n",
+            "  （未指明平台：已与所有平台的官方账号比对）\n",
+        )));
+    }
+    let primary = v.findings.first().map(|f| f.technique);
     match v.status {
         Status::Official => {
             if let Some(t) = target {
                 let noun = zh::kind_noun(t.kind, lang);
-                let line = match lang {
-                    Lang::Zh => format!("  这是 {brand_name} 的{noun} {}。\n", t.value),
+                let line = match (lang, primary, v.kind) {
+                    (Lang::Zh, Some(Technique::OfficialSubdomain), Kind::Email) => {
+                        format!("  这是 {brand_name} 自有域名 {} 下的邮箱，只有 {brand_name} 能收到发往这里的邮件。\n", t.value)
+                    }
+                    (_, Some(Technique::OfficialSubdomain), Kind::Email) => {
+                        format!("  This is an address at {brand_name}'s own domain {}: only {brand_name} receives mail there.\n", t.value)
+                    }
+                    (Lang::Zh, Some(Technique::OfficialSubdomain), _) => format!("  这是 {brand_name} 官方网站 {} 下的子域名。\n", t.value),
+                    (_, Some(Technique::OfficialSubdomain), _) => {
+                        format!("  This is inside {brand_name}'s website {}: every subdomain of it is {brand_name}'s.\n", t.value)
+                    }
+                    (Lang::Zh, _, _) => format!("  这是 {brand_name} 的{noun} {}。\n", t.value),
                     _ => {
                         let note = t.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
                         format!("  This is {brand_name}'s {noun} {}{note}.\n", t.value)
@@ -48,15 +80,22 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                 out.push_str(&line);
             }
         }
-        Status::Impersonation => {
-            if let Some(t) = target {
+        Status::Impersonation => match target {
+            Some(t) => {
                 let noun = zh::kind_noun(t.kind, lang);
                 out.push_str(&match lang {
                     Lang::Zh => format!("  它在冒充 {brand_name} 的{noun} {}。\n", t.value),
                     _ => format!("  It imitates {brand_name}'s {noun} {}.\n", t.value),
                 });
             }
-        }
+            None => {
+                let noun = zh::kind_noun(channel_kind(v.kind), lang);
+                out.push_str(&match lang {
+                    Lang::Zh => format!("  它自称是 {brand_name} 的{noun}，但 {brand_name} 根本没有{noun}。\n"),
+                    _ => format!("  It is presented as {brand_name}'s {noun}, but {brand_name} has none.\n"),
+                });
+            }
+        },
         Status::Unknown => out.push_str(pick(
             lang,
             "  It is not in the registry: nobody here can vouch for it. That does not make it safe.\n",
@@ -65,7 +104,7 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
         _ => {
             let error = v.error.as_deref().unwrap_or_default();
             out.push_str(&match lang {
-                Lang::Zh => format!("  这不是可以检查的链接或域名（{error}）。\n"),
+                Lang::Zh => format!("  无法检查这个输入（{error}）。\n"),
                 _ => format!("  {error}\n"),
             });
         }
@@ -96,29 +135,44 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
             .as_ref()
             .and_then(|b| checker.registry().brand(&b.id))
         {
-            let kind = target.map_or(ChannelKind::Domain, |t| t.kind);
-            let channels: Vec<_> = brand.channels_of(kind).collect();
-            out.push_str(&match lang {
-                Lang::Zh => format!(
+            let kinds: Vec<ChannelKind> = v.official_channels.iter().map(|c| c.kind).collect();
+            let one_kind = kinds.windows(2).all(|w| w[0] == w[1]);
+            let heading = match (lang, kinds.first()) {
+                (_, None) => String::new(),
+                (Lang::Zh, Some(k)) if one_kind => format!(
                     "  请不要使用它。{} 真正的{}：\n",
                     brand.display_name(),
-                    zh::kind_plural(kind, lang)
+                    zh::kind_plural(*k, lang)
                 ),
-                _ => format!(
+                (_, Some(k)) if one_kind => format!(
                     "  Do not use it. {}'s real {}:\n",
                     brand.display_name(),
-                    zh::kind_plural(kind, lang)
+                    zh::kind_plural(*k, lang)
                 ),
-            });
-            for c in channels.iter().take(SHOWN_CHANNELS) {
+                (Lang::Zh, _) => format!(
+                    "  请不要使用它。请只通过以下官方渠道联系 {}：\n",
+                    brand.display_name()
+                ),
+                _ => format!(
+                    "  Do not use it. Reach {} only through:\n",
+                    brand.display_name()
+                ),
+            };
+            out.push_str(&heading);
+            for c in v.official_channels.iter().take(SHOWN_CHANNELS) {
+                let label = if one_kind {
+                    String::new()
+                } else {
+                    format!("{}  ", zh::kind_noun(c.kind, lang))
+                };
                 let note = match (lang, &c.note) {
                     (Lang::En, Some(n)) => style.dim(&format!("  ({n})")),
                     _ => String::new(),
                 };
-                out.push_str(&format!("    {}{note}\n", style.good(&c.value)));
+                out.push_str(&format!("    {label}{}{note}\n", style.good(&c.value)));
             }
-            if channels.len() > SHOWN_CHANNELS {
-                let more = channels.len() - SHOWN_CHANNELS;
+            if v.official_channels.len() > SHOWN_CHANNELS {
+                let more = v.official_channels.len() - SHOWN_CHANNELS;
                 out.push_str(&match lang {
                     Lang::Zh => format!("    ……还有 {more} 个：contactguard brands {}\n", brand.id),
                     _ => format!("    … and {more} more: contactguard brands {}\n", brand.id),
@@ -133,4 +187,14 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
         }
     }
     out
+}
+
+/// The registry kind that an input kind is compared with.
+fn channel_kind(kind: Kind) -> ChannelKind {
+    match kind {
+        Kind::Phone => ChannelKind::Phone,
+        Kind::Email => ChannelKind::Email,
+        Kind::Handle => ChannelKind::X,
+        _ => ChannelKind::Domain,
+    }
 }

@@ -12,8 +12,9 @@ use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use contactguard::input::handle::Platform;
 use contactguard::registry::Lang;
-use contactguard::{Checker, Status};
+use contactguard::{CheckOptions, Checker, Kind, Status};
 
 /// Is this phone number, link, handle or e-mail really the brand's? Checks contacts against a
 /// registry of brands' official channels and flags lookalikes.
@@ -26,7 +27,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check links or domains: official, impersonation, unknown or invalid.
+    /// Check links, domains, phone numbers, handles or e-mail addresses.
     Check(CheckArgs),
     /// List the brands, or show one brand's official channels and safety notes.
     Brands(BrandsArgs),
@@ -48,11 +49,45 @@ struct OutputArgs {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Links or domains to check; `-` reads one per line from standard input.
+    /// Links, domains, phone numbers, handles or e-mail addresses; `-` reads one per line
+    /// from standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
+    /// Read every input as this kind instead of detecting it.
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// The brand the contact is presented as belonging to (an id from `contactguard brands`).
+    #[arg(long, value_name = "ID")]
+    brand: Option<String>,
+    /// Region for phone numbers written without + [default: the brand's, else CN].
+    #[arg(long, value_name = "CC")]
+    region: Option<String>,
+    /// Platform of handles given without one (`@name`, bare names).
+    #[arg(long, value_enum)]
+    platform: Option<PlatformArg>,
     #[command(flatten)]
     output: OutputArgs,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum KindArg {
+    Url,
+    Domain,
+    Phone,
+    Handle,
+    Email,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum PlatformArg {
+    X,
+    Telegram,
+    Discord,
+    Wechat,
+    Weibo,
+    Github,
+    Youtube,
+    Medium,
 }
 
 #[derive(Debug, clap::Args)]
@@ -152,19 +187,20 @@ fn checker() -> Result<Checker, Failure> {
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let checker = checker()?;
     let mut inputs = Vec::new();
-    for input in args.inputs {
+    for input in &args.inputs {
         if input == "-" {
             inputs.extend(read_stdin_lines()?);
         } else {
-            inputs.push(input);
+            inputs.push(input.clone());
         }
     }
+    let options = check_options(&checker, &args)?;
     let lang = args.output.lang();
     let style = args.output.style();
     let mut out = io::stdout().lock();
     let mut worst = Status::Official;
     for (i, input) in inputs.iter().enumerate() {
-        let verdict = checker.check(input);
+        let verdict = checker.check_with(input, &options);
         if verdict.status.severity() > worst.severity() {
             worst = verdict.status;
         }
@@ -189,6 +225,57 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         }
     }
     Ok(exit_code(worst))
+}
+
+/// The library options from the flags, with the errors a user can fix.
+fn check_options(checker: &Checker, args: &CheckArgs) -> Result<CheckOptions, Failure> {
+    let mut options = CheckOptions::default();
+    if let Some(kind) = args.kind {
+        options = options.kind(match kind {
+            KindArg::Url => Kind::Url,
+            KindArg::Domain => Kind::Domain,
+            KindArg::Phone => Kind::Phone,
+            KindArg::Handle => Kind::Handle,
+            KindArg::Email => Kind::Email,
+        });
+    }
+    if let Some(id) = &args.brand {
+        let id = id.to_lowercase();
+        if checker.registry().brand(&id).is_none() {
+            let ids: Vec<&str> = checker
+                .registry()
+                .brands()
+                .iter()
+                .map(|b| b.id.as_str())
+                .collect();
+            return Err(Failure(format!(
+                "no brand '{id}' in the registry; use one of: {}",
+                ids.join(", ")
+            )));
+        }
+        options = options.brand(&id);
+    }
+    if let Some(region) = &args.region {
+        if region.len() != 2 || !contactguard::input::phone::is_region(region) {
+            return Err(Failure(format!(
+                "--region takes a two-letter region code such as CN, US or HK, not '{region}'"
+            )));
+        }
+        options = options.region(&region.to_ascii_uppercase());
+    }
+    if let Some(p) = args.platform {
+        options = options.platform(match p {
+            PlatformArg::X => Platform::X,
+            PlatformArg::Telegram => Platform::Telegram,
+            PlatformArg::Discord => Platform::Discord,
+            PlatformArg::Wechat => Platform::Wechat,
+            PlatformArg::Weibo => Platform::Weibo,
+            PlatformArg::Github => Platform::Github,
+            PlatformArg::Youtube => Platform::Youtube,
+            PlatformArg::Medium => Platform::Medium,
+        });
+    }
+    Ok(options)
 }
 
 /// The exit code for the worst status seen.

@@ -79,6 +79,27 @@ pub fn kind_plural(kind: ChannelKind, lang: Lang) -> &'static str {
     pick(lang, en, zh)
 }
 
+/// The type of a phone number.
+pub fn number_type(t: contactguard::input::phone::NumberType, lang: Lang) -> &'static str {
+    use contactguard::input::phone::NumberType as T;
+    let (en, zh) = match t {
+        T::FixedLine => ("landline", "固定电话"),
+        T::Mobile => ("mobile", "手机"),
+        T::FixedLineOrMobile => ("landline or mobile", "固定电话或手机"),
+        T::TollFree => ("toll-free", "免费电话"),
+        T::PremiumRate => ("premium rate", "付费电话"),
+        T::SharedCost => ("shared cost (400-type)", "400 类共同付费号码"),
+        T::Voip => ("internet (VoIP)", "网络电话"),
+        T::PersonalNumber => ("personal number", "个人号码"),
+        T::Pager => ("pager", "寻呼"),
+        T::Uan => ("universal access number", "统一接入号码"),
+        T::Voicemail => ("voicemail", "语音信箱"),
+        T::ShortCode => ("short service code", "短号码"),
+        _ => ("not a valid number in its region", "在其地区不是有效号码"),
+    };
+    pick(lang, en, zh)
+}
+
 /// The finding's detail in one sentence.
 pub fn detail(d: &Detail, lang: Lang) -> String {
     if lang == Lang::En {
@@ -116,7 +137,30 @@ pub fn detail(d: &Detail, lang: Lang) -> String {
         Detail::FreeHost { suffix } => {
             format!("建在 {suffix} 上，这是任何人都能免费建站的托管服务")
         }
-        Detail::Name { name } => format!("使用了品牌名 '{name}'，但该域名不在品牌公布的渠道中"),
+        Detail::Name { name } => format!("使用了品牌名 '{name}'，但品牌并未公布它"),
+        Detail::NoChannel { brand, kind } => format!(
+            "{brand} 根本没有公布任何{}：接电话的人不是 {brand}",
+            kind_noun(*kind, lang)
+        ),
+        Detail::Prefix { found, expected } => {
+            format!("官方号码的数字换上了前缀 {found}（官方是 {expected}）")
+        }
+        Detail::Claimed { brand } => format!("自称是 {brand} 的，但不在 {brand} 公布的渠道中"),
+        Detail::OtherPlatform {
+            official_on,
+            used_on,
+        } => format!("这是品牌在 {official_on} 上的名字，但品牌并未在 {used_on} 上公布它"),
+        Detail::Mailbox {
+            local,
+            domain,
+            free_provider,
+        } => {
+            if *free_provider {
+                format!("把品牌名当作邮箱名 '{local}'，而 {domain} 是任何人都能注册的免费邮箱")
+            } else {
+                format!("把品牌名当作邮箱名 '{local}'，而 {domain} 不是品牌公布的域名")
+            }
+        }
         _ => d.to_string(),
     }
 }

@@ -1,5 +1,187 @@
-//! Parsing each kind of input, one module per kind.
+//! Parsing each kind of input, one module per kind:
 //!
-//! - [`url`]: links and bare domains.
+//! - [`url`]: links and bare domains;
+//! - [`phone`]: telephone numbers;
+//! - [`handle`]: social-media handles;
+//! - [`email`]: e-mail addresses.
+//!
+//! [`detect`] tells which kind a pasted input is.
 
+pub mod email;
+pub mod handle;
+pub mod phone;
 pub mod url;
+
+use crate::normalize;
+use crate::verdict::Kind;
+use handle::Platform;
+
+/// Which kind of contact `input` is, as a person would read it.
+///
+/// ```
+/// use contactguard::input::detect;
+/// use contactguard::Kind;
+///
+/// assert_eq!(detect("https://tokenpocket.pro"), Kind::Url);
+/// assert_eq!(detect("tokenpocket.pro"), Kind::Domain);
+/// assert_eq!(detect("TP钱包客服 400-123-4567"), Kind::Phone);
+/// assert_eq!(detect("@TokenPocket_TP"), Kind::Handle);
+/// assert_eq!(detect("https://t.me/tokenpocket_en"), Kind::Handle);
+/// assert_eq!(detect("TokenPocket_TP"), Kind::Handle);
+/// assert_eq!(detect("service@tokenpocket.pro"), Kind::Email);
+/// ```
+pub fn detect(input: &str) -> Kind {
+    let cleaned = normalize::clean(input.trim());
+    let text = cleaned.text.trim();
+    let lower = text.to_lowercase();
+    if lower.starts_with("mailto:") {
+        return Kind::Email;
+    }
+    if lower.starts_with("tel:") || lower.starts_with("callto:") {
+        return Kind::Phone;
+    }
+    if lower.starts_with("tg://") || text.starts_with('@') {
+        return Kind::Handle;
+    }
+    if !lower.contains("://") {
+        if let Some((local, domain)) = text.rsplit_once('@') {
+            if !local.is_empty()
+                && !local.contains(char::is_whitespace)
+                && !local.contains('/')
+                && domain.contains(['.', '。', '．'])
+                && !domain.contains('/')
+            {
+                return Kind::Email;
+            }
+        }
+    }
+    for sep in [':', '：'] {
+        if let Some((word, _)) = text.split_once(sep) {
+            if Platform::from_word(word).is_some() {
+                return Kind::Handle;
+            }
+        }
+    }
+    if let Some((word, _)) = text.split_once(char::is_whitespace) {
+        if Platform::from_word(word).is_some() {
+            return Kind::Handle;
+        }
+    }
+    if phone_span(text).is_some() {
+        return Kind::Phone;
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if digits >= 3
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'))
+    {
+        return Kind::Phone; // a short service code (95588, 110)
+    }
+    if text.contains(['.', '/']) {
+        if let Ok(link) = url::Link::parse(text) {
+            if let url::LinkHost::Domain(d) = link.host() {
+                if Platform::of_host(d.ascii()).is_some() {
+                    return Kind::Handle;
+                }
+            }
+            return link.kind();
+        }
+        return if lower.contains("://") {
+            Kind::Url
+        } else {
+            Kind::Domain
+        };
+    }
+    if !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+        && text.chars().any(char::is_alphabetic)
+    {
+        return Kind::Handle;
+    }
+    Kind::Domain
+}
+
+/// Where the number is in a phone-like input: the byte range of the number (with any
+/// extension), when the input is a number possibly surrounded by words
+/// (`TP钱包客服 400-123-4567`). The words around it are where a brand is claimed.
+pub(crate) fn phone_span(text: &str) -> Option<std::ops::Range<usize>> {
+    let last_digit = text
+        .char_indices()
+        .filter(|(_, c)| c.is_ascii_digit() || c.is_numeric() || *c == '〇')
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back()?;
+    // Letters that stand for digits at the very end belong to the number (`793O`).
+    let end = last_digit
+        + text[last_digit..]
+            .chars()
+            .take_while(|c| matches!(c, 'O' | 'o' | 'l' | 'I' | '|'))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let suffix = &text[end..];
+    if suffix.contains(['/', '@'])
+        || suffix
+            .split('.')
+            .skip(1)
+            .any(|s| s.starts_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    for (start, c) in text.char_indices() {
+        if start >= end {
+            break;
+        }
+        if !(c.is_ascii_digit() || c.is_numeric() || matches!(c, '+' | '(' | '〇')) {
+            continue;
+        }
+        let prefix = &text[..start];
+        if prefix.contains(['.', '/', '@']) {
+            return None;
+        }
+        let number = &text[start..end];
+        let digits = number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || c.is_numeric() || *c == '〇')
+            .count();
+        let mut letters = 0;
+        let fits = number.chars().all(|c| {
+            if c.is_ascii_digit()
+                || c.is_numeric()
+                || matches!(
+                    c,
+                    '+' | '(' | ')' | '-' | '.' | ' ' | '/' | '〇' | '#' | ':' | ';' | '=' | ','
+                )
+            {
+                true
+            } else if matches!(
+                c,
+                'O' | 'o'
+                    | 'l'
+                    | 'I'
+                    | '|'
+                    | '转'
+                    | '轉'
+                    | '分'
+                    | '机'
+                    | '機'
+                    | 'e'
+                    | 'x'
+                    | 't'
+                    | 'E'
+                    | 'X'
+                    | 'T'
+            ) {
+                letters += usize::from(c.is_ascii_alphabetic());
+                true
+            } else {
+                false
+            }
+        });
+        if fits && digits >= 5 && letters <= 3 {
+            return Some(start..end);
+        }
+    }
+    None
+}

@@ -38,6 +38,9 @@ pub enum LinkError {
     /// A bare word without a dot.
     #[error("'{0}' has no top-level domain; write it as a domain (example.com) or a link")]
     NoDot(String),
+    /// A name with an empty label (`.pro`, `a..b`).
+    #[error("'{0}' has an empty part between dots; check for a missing or doubled '.'")]
+    EmptyLabel(String),
     /// A label over 63 bytes or a name over 253 (the DNS limits).
     #[error("'{0}' is longer than a domain name can be (63 characters a label, 253 in all)")]
     TooLongName(String),
@@ -213,9 +216,16 @@ impl Link {
             None => return Err(LinkError::NoHost),
         };
         if let LinkHost::Domain(d) = &host {
+            if d.ascii().split('.').any(str::is_empty) {
+                return Err(LinkError::EmptyLabel(d.ascii().to_owned()));
+            }
             if d.ascii().len() > 253 || d.ascii().split('.').any(|l| l.len() > 63) {
                 return Err(LinkError::TooLongName(d.ascii().to_owned()));
             }
+        }
+        if kind == Kind::Domain && matches!(host, LinkHost::Ip(_)) && !text.contains(['.', '[']) {
+            // WHATWG reads a bare number as an IPv4 address (`1` → 0.0.0.1); nobody means that.
+            return Err(LinkError::NoDot(text.clone()));
         }
         if let (Kind::Domain, LinkHost::Domain(d)) = (kind, &host) {
             if !d.ascii().contains('.') {
@@ -334,7 +344,8 @@ fn refang(text: &str) -> String {
     s
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%XX` escapes decoded (invalid UTF-8 replaced).
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -17,6 +17,7 @@ use crate::input::url::{DomainName, Link, LinkHost, SuffixKind};
 use crate::matching::distance;
 use crate::matching::index::{BrandKey, ChannelLoc, Index, Origin, Strength};
 use crate::matching::lookalike::lookalike_changes;
+use crate::matching::Outcome;
 use crate::normalize::visual::visual_key_spans;
 use crate::normalize::{is_bidi_control, visual_key};
 use crate::registry::Registry;
@@ -51,18 +52,9 @@ const SHORTENERS: &[&str] = &[
     "x.gd",
 ];
 
-/// What the ladder found for one link.
-#[derive(Debug, Default)]
-pub(crate) struct LinkJudgement {
-    /// The official channel the host belongs to, and whether it is that channel exactly.
-    pub official: Option<(ChannelLoc, bool)>,
-    /// Findings, the most telling first.
-    pub findings: Vec<Finding>,
-}
-
 /// Runs the ladder on a parsed link.
-pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> LinkJudgement {
-    let mut out = LinkJudgement::default();
+pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome {
+    let mut out = Outcome::default();
     let target = |loc: ChannelLoc| channel_ref(registry, loc);
     match link.host() {
         LinkHost::Ip(ip) => out.findings.push(Finding::new(
@@ -135,7 +127,7 @@ pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> LinkJudg
 }
 
 /// The target of the first finding that has one, else the official channel.
-fn first_target(j: &LinkJudgement) -> Option<ChannelRef> {
+fn first_target(j: &Outcome) -> Option<ChannelRef> {
     j.findings.iter().find_map(|f| f.target.clone())
 }
 
@@ -282,7 +274,7 @@ fn rung_typo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Find
 }
 
 /// The closest distinctive key within its typo budget, after the false-positive filters.
-fn typo_match<'a>(index: &'a Index, shown: &str) -> Option<&'a BrandKey> {
+pub(crate) fn typo_match<'a>(index: &'a Index, shown: &str) -> Option<&'a BrandKey> {
     let vk = visual_key(shown);
     let len = vk.chars().count();
     if len < crate::matching::index::MIN_DISTINCTIVE_LEN {
@@ -323,7 +315,7 @@ fn chromium_filtered(key: &str, candidate: &str) -> bool {
     tail(key) == tail(candidate) || tail(key) == candidate
 }
 
-fn typo_finding(registry: &Registry, key: &BrandKey, shown: &str) -> Finding {
+pub(crate) fn typo_finding(registry: &Registry, key: &BrandKey, shown: &str) -> Finding {
     let changes = lookalike_changes(&key.shown, shown);
     let technique = if matches!(&changes[..], [crate::verdict::Change::Swapped { .. }]) {
         Technique::Transposition
@@ -339,8 +331,31 @@ fn typo_finding(registry: &Registry, key: &BrandKey, shown: &str) -> Finding {
 
 /// Rung 4: a brand key with other words.
 fn rung_combo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Finding>> {
+    let hit = brand_with_words(index, shown)?;
+    let mut out = combo_findings(registry, hit.key, &hit.brand_part, hit.extra);
+    if hit.near_miss {
+        out.push(typo_finding(registry, hit.key, &hit.brand_part));
+    }
+    Some(out)
+}
+
+/// A brand key found inside a name, with the other words around it.
+pub(crate) struct BrandHit<'a> {
+    pub key: &'a BrandKey,
+    /// The brand part as written.
+    pub brand_part: String,
+    /// The other words.
+    pub extra: Vec<String>,
+    /// The brand part is a near miss of the key, not the key itself.
+    pub near_miss: bool,
+}
+
+/// A brand key standing in `shown` next to other words (`tokenpocket-support`,
+/// `metamaskwallet`, `ledger_wallet`, `tokenpockett-help`). `extra_words` widens the
+/// keywords that ordinary-word and short keys may stand next to (handle affixes).
+pub(crate) fn brand_with_words<'a>(index: &'a Index, shown: &str) -> Option<BrandHit<'a>> {
     let (vk, spans) = visual_key_spans(shown);
-    // The raw characters whose visual fragments lie in `range`.
+    // The raw characters before, inside and after the visual range.
     let raw_of = |range: std::ops::Range<usize>| -> (String, String, String) {
         let mut before = String::new();
         let mut inside = String::new();
@@ -363,6 +378,12 @@ fn rung_combo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Fin
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
             .collect()
+    };
+    let hit = |key: &'a BrandKey, inside: String, extra: Vec<String>| BrandHit {
+        key,
+        brand_part: inside.trim_matches(['-', '_', '.']).to_owned(),
+        extra,
+        near_miss: false,
     };
     // Distinctive keys anywhere; the longest key wins (`tokenpocket` over `pocket`).
     let mut best: Option<(&BrandKey, usize)> = None;
@@ -403,7 +424,7 @@ fn rung_combo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Fin
         };
         let extra = words(&before, &after);
         if !extra.is_empty() && bounded {
-            return Some(combo_findings(registry, key, &inside, extra));
+            return Some(hit(key, inside, extra));
         }
     }
     // Short and ordinary-word keys: only at the start or end, next to crypto keywords.
@@ -412,21 +433,23 @@ fn rung_combo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Fin
         .iter()
         .filter(|k| k.strength != Strength::Distinctive && k.visual.len() < vk.len())
     {
-        let hit =
-            if vk.starts_with(key.visual.as_str()) && index.is_keywords(&vk[key.visual.len()..]) {
-                Some(0)
-            } else if vk.ends_with(key.visual.as_str())
-                && index.is_keywords(&vk[..vk.len() - key.visual.len()])
-            {
-                Some(vk.len() - key.visual.len())
-            } else {
-                None
-            };
-        if let Some(pos) = hit {
+        let at = if vk.starts_with(key.visual.as_str())
+            && index.is_keywords(
+                vk[key.visual.len()..].trim_start_matches(|c: char| c.is_ascii_digit()),
+            ) {
+            Some(0)
+        } else if vk.ends_with(key.visual.as_str())
+            && index.is_keywords(&vk[..vk.len() - key.visual.len()])
+        {
+            Some(vk.len() - key.visual.len())
+        } else {
+            None
+        };
+        if let Some(pos) = at {
             let (before, inside, after) = raw_of(pos..pos + key.visual.len());
             let extra = words(&before, &after);
             if !extra.is_empty() {
-                return Some(combo_findings(registry, key, &inside, extra));
+                return Some(hit(key, inside, extra));
             }
         }
     }
@@ -441,9 +464,12 @@ fn rung_combo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Fin
                     .filter(|(j, _)| *j != i)
                     .map(|(_, t)| (*t).to_owned())
                     .collect();
-                let mut out = combo_findings(registry, key, token, extra);
-                out.push(typo_finding(registry, key, token));
-                return Some(out);
+                return Some(BrandHit {
+                    key,
+                    brand_part: (*token).to_owned(),
+                    extra,
+                    near_miss: true,
+                });
             }
         }
     }
@@ -520,7 +546,7 @@ fn subdomain_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec
 
 /// An official registrable domain standing as a whole name in `text` (a path, a query, user
 /// information): `evil.com/tokenpocket.pro/login`.
-fn official_domain_in(index: &Index, text: &str) -> Option<ChannelLoc> {
+pub(crate) fn official_domain_in(index: &Index, text: &str) -> Option<ChannelLoc> {
     let is_name_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
     index.domains.iter().find_map(|(dom, loc)| {
         text.match_indices(dom.as_str())
@@ -534,7 +560,7 @@ fn official_domain_in(index: &Index, text: &str) -> Option<ChannelLoc> {
 }
 
 /// A distinctive brand key anywhere in `text`, by visual key.
-fn distinctive_key_in(index: &Index, text: &str) -> Option<ChannelLoc> {
+pub(crate) fn distinctive_key_in(index: &Index, text: &str) -> Option<ChannelLoc> {
     let vk = visual_key(text);
     index
         .keys
@@ -577,7 +603,7 @@ fn script_findings(d: &DomainName, target: Option<ChannelRef>) -> Vec<Finding> {
 
 /// Invisible and bidi characters taken out of the input. They target the brand the rest of the
 /// ladder found, or the official channel the cleaned host is.
-fn hidden_findings(index: &Index, registry: &Registry, link: &Link, out: &mut LinkJudgement) {
+fn hidden_findings(index: &Index, registry: &Registry, link: &Link, out: &mut Outcome) {
     if link.hidden().is_empty() {
         return;
     }

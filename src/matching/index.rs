@@ -10,7 +10,11 @@
 //!   paths and user information.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
+use crate::input::email;
+use crate::input::handle::{self, Form, Platform};
+use crate::input::phone::Phone;
 use crate::input::url::DomainName;
 use crate::normalize::visual_key;
 use crate::registry::{ChannelKind, Registry, Scope};
@@ -62,6 +66,39 @@ pub(crate) struct BrandKey {
     pub target: ChannelLoc,
 }
 
+/// An official handle.
+#[derive(Clone, Debug)]
+pub(crate) struct HandleEntry {
+    pub platform: Platform,
+    /// As in the registry.
+    pub name: String,
+    /// `handle::key` of it.
+    pub key: String,
+    /// Visual key of the name.
+    pub visual: String,
+    pub form: Form,
+    pub loc: ChannelLoc,
+}
+
+/// An official phone number, split for lookalike checks.
+#[derive(Clone, Debug)]
+pub(crate) struct PhoneEntry {
+    pub key: String,
+    pub country_code: u16,
+    pub national: String,
+    pub loc: ChannelLoc,
+}
+
+/// A brand name as it may appear in text that claims a contact for the brand.
+#[derive(Clone, Debug)]
+pub(crate) struct ClaimName {
+    /// Lowercase, without spaces or separators.
+    pub text: String,
+    pub brand: usize,
+    /// An ordinary word: a claim only next to a support word.
+    pub common: bool,
+}
+
 /// The index over one registry.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
@@ -70,6 +107,17 @@ pub(crate) struct Index {
     pub by_visual: HashMap<String, Vec<usize>>,
     pub domains: Vec<(String, ChannelLoc)>,
     pub keywords: Vec<String>,
+    pub handles: Vec<HandleEntry>,
+    /// Canonical mailbox → channel.
+    pub mailboxes: HashMap<String, ChannelLoc>,
+    /// `*@domain` channels.
+    pub mail_domains: Vec<(String, ChannelLoc)>,
+    /// Official numbers; parsed on the first phone check so that the phone metadata never
+    /// loads for other kinds.
+    pub phones: OnceLock<Vec<PhoneEntry>>,
+    pub claim_names: Vec<ClaimName>,
+    /// Phone channel values, to parse lazily.
+    phone_values: Vec<(String, ChannelLoc)>,
 }
 
 /// The shortest key that typo and substring matches may use.
@@ -137,6 +185,15 @@ pub(crate) const KEYWORDS: &[&str] = &[
     "wallets",
     "web",
     "web3",
+    // Affixes of fake support handles.
+    "admin",
+    "agent",
+    "bot",
+    "cs",
+    "helper",
+    "hq",
+    "mod",
+    "real",
     // The words of Chinese fake-support sites: customer service, official (site), download,
     // wallet, human agent, phone, hotline, online.
     "客服",
@@ -171,6 +228,54 @@ impl Index {
                     _ => continue,
                 };
                 index.hosts.entry(host).or_insert(loc);
+            }
+            for (c, channel) in brand.channels.iter().enumerate() {
+                let loc = ChannelLoc {
+                    brand: b,
+                    channel: c,
+                };
+                let value = channel.value.trim();
+                if let Some(platform) = Platform::of_kind(channel.kind) {
+                    let form = handle::registry_form(platform, value);
+                    let name = value.trim_start_matches('@').to_owned();
+                    index.handles.push(HandleEntry {
+                        platform,
+                        key: handle::key(platform, &name, form),
+                        visual: visual_key(&name),
+                        name,
+                        form,
+                        loc,
+                    });
+                } else if channel.kind == ChannelKind::Email {
+                    match value.strip_prefix("*@") {
+                        Some(domain) => index.mail_domains.push((domain.to_ascii_lowercase(), loc)),
+                        None => {
+                            if let Some((local, domain)) = value.rsplit_once('@') {
+                                index
+                                    .mailboxes
+                                    .entry(email::canonical(local, &domain.to_ascii_lowercase()))
+                                    .or_insert(loc);
+                            }
+                        }
+                    }
+                } else if channel.kind == ChannelKind::Phone {
+                    index.phone_values.push((value.to_owned(), loc));
+                }
+            }
+            for name in &brand.names {
+                let text: String = name
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if text.chars().count() >= 2 {
+                    let common = brand.common_words.contains(&text);
+                    index.claim_names.push(ClaimName {
+                        text,
+                        brand: b,
+                        common,
+                    });
+                }
             }
             let common: Vec<String> = brand.common_words.iter().map(|w| visual_key(w)).collect();
             let strength = |visual: &str| {
@@ -272,6 +377,45 @@ impl Index {
             .or_default()
             .push(self.keys.len());
         self.keys.push(key);
+    }
+
+    /// The official numbers, parsed on first use.
+    pub fn phones(&self) -> &[PhoneEntry] {
+        self.phones.get_or_init(|| {
+            self.phone_values
+                .iter()
+                .filter_map(|(value, loc)| {
+                    let p = Phone::parse(value, "US").ok()?;
+                    Some(PhoneEntry {
+                        key: p.key().to_owned(),
+                        country_code: p.country_code(),
+                        national: p.national().to_owned(),
+                        loc: *loc,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The brand that `text` presents a contact as belonging to ("TP钱包客服", "MetaMask
+    /// support"): the longest brand name in it. Names that are ordinary words ("Trust",
+    /// "Ledger") count only next to a support word.
+    pub fn claimed_brand(&self, text: &str) -> Option<usize> {
+        const SUPPORT: &[&str] = &[
+            "support", "hotline", "service", "help", "customer", "helpline", "contact", "call",
+            "客服", "热线", "熱線", "电话", "電話", "人工", "官方", "官网", "联系",
+        ];
+        let folded: String = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let supportive = SUPPORT.iter().any(|w| folded.contains(w));
+        self.claim_names
+            .iter()
+            .filter(|n| folded.contains(n.text.as_str()) && (!n.common || supportive))
+            .max_by_key(|n| n.text.len())
+            .map(|n| n.brand)
     }
 
     /// Whether `tail` (the letters glued to the end of a brand name) is an English inflection

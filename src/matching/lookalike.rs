@@ -27,6 +27,17 @@ pub fn lookalike_changes(original: &str, found: &str) -> Vec<Change> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < so.len() || j < sf.len() {
+        // The same separator on both sides is no change.
+        if i < so.len()
+            && j < sf.len()
+            && so[i].1.is_empty()
+            && sf[j].1.is_empty()
+            && so[i].0 == sf[j].0
+        {
+            i += 1;
+            j += 1;
+            continue;
+        }
         if j < sf.len() && sf[j].1.is_empty() {
             out.push(Change::Inserted {
                 found: CharInfo::of(&sf[j].0.to_string()),
@@ -90,6 +101,15 @@ mod tests {
     #[test]
     fn case_alone_is_no_change() {
         assert!(lookalike_changes("tokenpocket", "TokenPocket").is_empty());
+    }
+
+    #[test]
+    fn shared_separators_are_no_change() {
+        let c = lookalike_changes("TokenPocket_TP", "TokenPocket_TP_");
+        assert!(
+            matches!(&c[..], [Change::Inserted { found }] if found.text == "_"),
+            "{c:?}"
+        );
     }
 
     #[test]

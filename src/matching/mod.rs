@@ -3,5 +3,70 @@
 
 pub mod distance;
 pub(crate) mod domain;
+pub(crate) mod email;
+pub(crate) mod handle;
 pub(crate) mod index;
 pub mod lookalike;
+pub(crate) mod phone;
+
+use index::ChannelLoc;
+
+use crate::normalize::{is_bidi_control, HiddenChar};
+use crate::registry::Registry;
+use crate::verdict::{CharInfo, Detail, Finding, Technique};
+
+/// What a ladder found for one input.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    /// The official channel the input is (or is inside), and whether exactly.
+    pub official: Option<(ChannelLoc, bool)>,
+    /// The brand the input was claimed for, when no channel is targeted (a number offered as
+    /// "TokenPocket's hotline").
+    pub claimed: Option<usize>,
+    /// Findings, the most telling first.
+    pub findings: Vec<Finding>,
+}
+
+impl Outcome {
+    /// Whether the findings show an imitation: a finding aimed at an official channel, or a
+    /// channel the claimed brand does not have.
+    pub fn imitates(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.target.is_some() || f.technique == Technique::NoSuchChannel)
+    }
+}
+
+/// Findings for hidden characters taken out of an input: they target what the rest of the
+/// ladder found, or the official channel the cleaned input is (an official contact does not
+/// come wrapped in invisible characters).
+pub(crate) fn hidden_findings(registry: &Registry, hidden: &[HiddenChar], out: &mut Outcome) {
+    if hidden.is_empty() {
+        return;
+    }
+    let target = out
+        .findings
+        .iter()
+        .find_map(|f| f.target.clone())
+        .or_else(|| {
+            out.official
+                .map(|(loc, _)| domain::channel_ref(registry, loc))
+        });
+    let (bidi, invisible): (Vec<&HiddenChar>, Vec<&HiddenChar>) =
+        hidden.iter().partition(|h| is_bidi_control(h.ch));
+    for (technique, chars) in [
+        (Technique::BidiControl, bidi),
+        (Technique::InvisibleChars, invisible),
+    ] {
+        if !chars.is_empty() {
+            let detail = Detail::Hidden {
+                chars: chars
+                    .iter()
+                    .map(|h| CharInfo::of(&h.ch.to_string()))
+                    .collect(),
+            };
+            out.findings
+                .insert(0, Finding::new(technique, target.clone(), detail));
+        }
+    }
+}

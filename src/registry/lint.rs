@@ -97,6 +97,17 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                 format!("'{}' must be 2 to 32 of a-z, 0-9 and _", brand.id),
             );
         }
+        if let Some(region) = &brand.region {
+            if region.len() != 2
+                || !crate::input::phone::is_region(region)
+                || region.to_ascii_uppercase() != *region
+            {
+                problem(
+                    &format!("{at}.region"),
+                    format!("'{region}' must be an uppercase two-letter region such as US"),
+                );
+            }
+        }
         if brand.names.is_empty() {
             problem(
                 &format!("{at}.names"),
@@ -284,6 +295,7 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
         "channels",
         "no_channels",
         "statements",
+        "region",
     ];
     const CHANNEL: &[&str] = &["kind", "value", "scope", "source", "confidence", "note"];
     const NO_CHANNEL: &[&str] = &["kind", "source", "note"];

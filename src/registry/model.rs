@@ -47,6 +47,9 @@ pub struct Brand {
     /// The brand's own safety statements, in English and Chinese.
     #[serde(default)]
     pub statements: Vec<Statement>,
+    /// The region its phone numbers are read in when written without `+` (`US`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
 }
 
 impl Brand {

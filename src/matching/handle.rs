@@ -1,0 +1,273 @@
+//! The matching ladder for social handles, on the platform the input names (or on every
+//! platform when it names none):
+//!
+//! 1. the platform's key is an official handle → official;
+//! 2. the same name is official on another platform but not listed here → `brand_mention`;
+//!    a case-sensitive code in other letter case → `homoglyph`;
+//! 3. the same visual key: separators only added at the ends → `handle_affix`, else
+//!    `homoglyph`;
+//! 4. an official handle or a brand name with affixes (`_support`, `official`, `bot`, `客服`,
+//!    digits) → `handle_affix`; a brand name alone → `brand_mention`;
+//! 5. a near miss of an official handle → `typo` / `transposition`.
+//!
+//! Invites and links to content that do not name an account are official only when listed.
+
+use crate::input::handle::{self, Form, Handle, Platform};
+use crate::matching::distance;
+use crate::matching::domain::{brand_with_words, channel_ref, typo_match};
+use crate::matching::index::{ChannelLoc, HandleEntry, Index, Strength};
+use crate::matching::lookalike::lookalike_changes;
+use crate::matching::Outcome;
+use crate::normalize::visual_key;
+use crate::registry::{ChannelKind, Registry};
+use crate::verdict::{Change, CharInfo, Detail, Finding, Technique};
+
+pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
+    let mut out = Outcome::default();
+    if h.form() == Form::Opaque {
+        return out;
+    }
+    let platforms: Vec<Platform> = h
+        .platform()
+        .map_or_else(|| Platform::ALL.to_vec(), |p| vec![p]);
+    let on = |e: &&HandleEntry| platforms.contains(&e.platform);
+
+    // 1. Exact.
+    if let Some(entry) = index
+        .handles
+        .iter()
+        .filter(on)
+        .find(|e| e.key == handle::key(e.platform, h.name(), exact_form(h.form(), e.form)))
+    {
+        out.official = Some((entry.loc, true));
+        return out;
+    }
+    let target = |e: &HandleEntry| Some(channel_ref(registry, e.loc));
+    let name_lower = h.name().to_lowercase();
+
+    // 2. Official elsewhere, or a case-sensitive code in other case.
+    if let Some(p) = h.platform() {
+        if let Some(e) = index
+            .handles
+            .iter()
+            .filter(|e| e.platform == p)
+            .find(|e| e.name.to_lowercase() == name_lower)
+        {
+            let changes = case_changes(&e.name, h.name());
+            out.findings.push(Finding::new(
+                Technique::Homoglyph,
+                target(e),
+                Detail::Lookalike { changes },
+            ));
+            return out;
+        }
+        if let Some(e) = index
+            .handles
+            .iter()
+            .filter(|e| e.platform != p && e.form == Form::Name)
+            .find(|e| handle::key(p, &e.name, Form::Name) == h.key(p))
+        {
+            out.findings.push(Finding::new(
+                Technique::BrandMention,
+                target(e),
+                Detail::OtherPlatform {
+                    official_on: e.platform.name().to_owned(),
+                    used_on: p.name().to_owned(),
+                },
+            ));
+            return out;
+        }
+    }
+    if h.form() == Form::Invite && h.platform() == Some(Platform::Telegram) {
+        return out; // an unlisted private invite: nobody can tell offline where it leads
+    }
+
+    // 3. The same look.
+    let vk = visual_key(h.name());
+    if let Some(e) = index
+        .handles
+        .iter()
+        .filter(on)
+        .find(|e| e.visual == vk && e.form != Form::ChannelId)
+    {
+        let changes = lookalike_changes(&e.name, h.name());
+        let at_ends = !changes.is_empty()
+            && changes.iter().all(|c| matches!(c, Change::Inserted { found } if matches!(found.text.as_str(), "_" | "-" | ".")))
+            && (h.name().starts_with(['_', '-', '.']) || h.name().ends_with(['_', '-', '.']));
+        let technique = if at_ends {
+            Technique::HandleAffix
+        } else {
+            Technique::Homoglyph
+        };
+        out.findings.push(Finding::new(
+            technique,
+            target(e),
+            Detail::Lookalike { changes },
+        ));
+        return out;
+    }
+
+    // 4. An official handle, or a brand name, with affixes.
+    for e in index
+        .handles
+        .iter()
+        .filter(on)
+        .filter(|e| e.form == Form::Name && e.visual.chars().count() >= 4)
+    {
+        if let Some(pos) = vk.find(e.visual.as_str()) {
+            let rest = format!("{}{}", &vk[..pos], &vk[pos + e.visual.len()..]);
+            let rest = rest.trim_matches(|c: char| c.is_ascii_digit());
+            if rest.is_empty() || index.is_keywords(rest) {
+                let extra = vec![rest.to_owned()]
+                    .into_iter()
+                    .filter(|r| !r.is_empty())
+                    .collect();
+                out.findings.push(Finding::new(
+                    Technique::HandleAffix,
+                    target(e),
+                    Detail::Words {
+                        brand_part: e.name.clone(),
+                        extra,
+                    },
+                ));
+                return out;
+            }
+        }
+    }
+    // 5. A brand name with known affixes (`tokenpocket_cs`, `MetaMaskSupportBot`).
+    let brand_hit = brand_with_words(index, h.name());
+    if let Some(hit) = brand_hit
+        .as_ref()
+        .filter(|hit| !hit.near_miss && hit.extra.iter().all(|w| index.is_keywords(&visual_key(w))))
+    {
+        let loc = brand_channel(registry, hit.key.target, &platforms);
+        out.findings.push(Finding::new(
+            Technique::HandleAffix,
+            Some(channel_ref(registry, loc)),
+            Detail::Words {
+                brand_part: hit.brand_part.clone(),
+                extra: hit.extra.clone(),
+            },
+        ));
+        return out;
+    }
+
+    // 6. A near miss of an official handle.
+    let len = h.name().chars().count();
+    let mut best: Option<(usize, &HandleEntry)> = None;
+    for e in index
+        .handles
+        .iter()
+        .filter(on)
+        .filter(|e| e.form == Form::Name)
+    {
+        let elen = e.name.chars().count();
+        if elen < 5 || len < 5 {
+            continue;
+        }
+        let budget = if elen <= 8 { 1 } else { 2 };
+        if let Some(d) = distance::osa(&e.visual, &vk, budget) {
+            if d > 0 && best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, e));
+            }
+        }
+    }
+    if let Some((_, e)) = best {
+        let changes = lookalike_changes(&e.name, h.name());
+        let technique = if matches!(changes.as_slice(), [Change::Swapped { .. }]) {
+            Technique::Transposition
+        } else {
+            Technique::Typo
+        };
+        out.findings.push(Finding::new(
+            technique,
+            target(e),
+            Detail::Edits { changes },
+        ));
+        return out;
+    }
+    // 7. A brand name with other words, or alone, or nearly.
+    if let Some(hit) = brand_hit {
+        let loc = brand_channel(registry, hit.key.target, &platforms);
+        out.findings.push(Finding::new(
+            Technique::HandleAffix,
+            Some(channel_ref(registry, loc)),
+            Detail::Words {
+                brand_part: hit.brand_part,
+                extra: hit.extra,
+            },
+        ));
+        return out;
+    }
+    if let Some(key) = index.by_visual.get(&vk).and_then(|keys| {
+        keys.iter()
+            .map(|&k| &index.keys[k])
+            .find(|k| k.strength == Strength::Distinctive)
+    }) {
+        let loc = brand_channel(registry, key.target, &platforms);
+        out.findings.push(Finding::new(
+            Technique::BrandMention,
+            Some(channel_ref(registry, loc)),
+            Detail::Name {
+                name: h.name().to_owned(),
+            },
+        ));
+        return out;
+    }
+
+    if let Some(key) = typo_match(index, h.name()) {
+        let loc = brand_channel(registry, key.target, &platforms);
+        let changes = lookalike_changes(&key.shown, h.name());
+        out.findings.push(Finding::new(
+            Technique::Typo,
+            Some(channel_ref(registry, loc)),
+            Detail::Edits { changes },
+        ));
+    }
+    out
+}
+
+/// The brand's channel a handle imitation targets: its handle on the platform, else its X
+/// handle, else the brand key's own channel (a domain).
+fn brand_channel(registry: &Registry, fallback: ChannelLoc, platforms: &[Platform]) -> ChannelLoc {
+    let brand = &registry.brands()[fallback.brand];
+    let find = |kind: ChannelKind| {
+        brand
+            .channels
+            .iter()
+            .position(|c| c.kind == kind)
+            .map(|channel| ChannelLoc {
+                brand: fallback.brand,
+                channel,
+            })
+    };
+    let on_platform = match platforms {
+        [p] => find(p.kind()),
+        _ => None,
+    };
+    on_platform
+        .or_else(|| find(ChannelKind::X))
+        .unwrap_or(fallback)
+}
+
+/// The form to compare a name in with an official entry: a name without a platform may be
+/// any form the entry has (a bare YouTube channel id, a bare Discord code).
+fn exact_form(input: Form, entry: Form) -> Form {
+    match input {
+        Form::Name => entry,
+        other => other,
+    }
+}
+
+/// The letters whose case differs, for codes where case matters.
+fn case_changes(official: &str, found: &str) -> Vec<Change> {
+    official
+        .chars()
+        .zip(found.chars())
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| Change::Replaced {
+            found: CharInfo::of(&b.to_string()),
+            expected: a.to_string(),
+        })
+        .collect()
+}
