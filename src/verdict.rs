@@ -61,7 +61,7 @@ pub struct Verdict {
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct PhoneInfo {
-    /// The region used to read a number written without `+`.
+    /// The region the number belongs to (or, when that is unknown, the one it was read in).
     pub region: String,
     /// The number type (`shared_cost` for China's 400 numbers, `toll_free` …).
     pub number_type: crate::input::phone::NumberType,

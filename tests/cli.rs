@@ -226,3 +226,91 @@ fn usage_errors_exit_2() {
     assert_eq!(code(&run(&["check"])), 2);
     assert_eq!(code(&run(&["frobnicate"])), 2);
 }
+
+#[test]
+fn phone_claimed_for_a_brand_without_phone_lines() {
+    let o = run(&["check", "TP钱包客服 400-123-4567"]);
+    assert_eq!(code(&o), 3);
+    let s = stdout(&o);
+    assert!(
+        s.contains("number: +864001234567 · shared cost (400-type) · CN"),
+        "{s}"
+    );
+    assert!(
+        s.contains("It is presented as TokenPocket's phone number, but TokenPocket has none."),
+        "{s}"
+    );
+    assert!(s.contains("(no_such_channel)"), "{s}");
+    assert!(
+        s.contains("Reach TokenPocket only through:") && s.contains("service@tokenpocket.pro"),
+        "{s}"
+    );
+    let zh = stdout(&run(&["check", "--lang", "zh", "TP钱包客服 400-123-4567"]));
+    assert!(zh.contains("TokenPocket 根本没有公布任何电话号码"), "{zh}");
+}
+
+#[test]
+fn brand_flag_claims_the_contact() {
+    let o = run(&["check", "--brand", "metamask", "+1 812 223 9376"]);
+    assert_eq!(code(&o), 3);
+    assert!(stdout(&o).contains("(no_such_channel)"));
+    let o = run(&["check", "--brand", "coinbase", "888-908-7930"]);
+    assert_eq!(code(&o), 0, "Coinbase's home region reads the number as US");
+    let o = run(&["check", "--brand", "nosuch", "1"]);
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no brand 'nosuch'"));
+    let o = run(&["check", "--region", "ZZ", "400-123-4567"]);
+    assert_eq!(code(&o), 2);
+}
+
+#[test]
+fn phone_json_reports_the_number_type() {
+    let o = run(&["check", "--format", "json", "+1 (888) 908-7930 ext. 12"]);
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["kind"], "phone");
+    assert_eq!(v["normalized"], "+18889087930");
+    assert_eq!(v["phone"]["number_type"], "toll_free");
+    assert_eq!(v["phone"]["region"], "US");
+    assert_eq!(v["phone"]["extension"], "12");
+}
+
+#[test]
+fn handles_by_platform_and_bare() {
+    let o = run(&["check", "https://t.me/tokenpocket_en"]);
+    assert_eq!(code(&o), 0);
+    let o = run(&["check", "TokenPocket_TP"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("checked against every platform"));
+    let o = run(&["check", "t.me/TokenPocket_TP"]);
+    assert_eq!(code(&o), 3);
+    let s = stdout(&o);
+    assert!(
+        s.contains("on Telegram the brand does not list it") && s.contains("tokenpocket_en"),
+        "{s}"
+    );
+    let o = run(&[
+        "check",
+        "--kind",
+        "handle",
+        "--platform",
+        "telegram",
+        "TokenPocket_TP",
+    ]);
+    assert_eq!(code(&o), 3);
+    let o = run(&["check", "--format", "json", "@TokenPocketSupportBot"]);
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["findings"][0]["technique"], "handle_affix");
+    assert!(v.get("platform").is_none(), "no platform was given");
+}
+
+#[test]
+fn emails() {
+    assert_eq!(code(&run(&["check", "service@tokenpocket.pro"])), 0);
+    let o = run(&["check", "someone@tokenpocket.pro"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("only TokenPocket receives mail there"));
+    let o = run(&["check", "tokenpocket.service@gmail.com"]);
+    assert_eq!(code(&o), 3);
+    assert!(stdout(&o).contains("where anyone can open a mailbox"));
+    assert_eq!(code(&run(&["check", "alice@example.org"])), 1);
+}

@@ -162,6 +162,7 @@ impl Phone {
             .map_err(|_| PhoneError::Parse("the number could not be read".into()))?
             .map_err(|e| PhoneError::Parse(e.to_string()))?;
         let country_code = parsed.code().value();
+        let home = parsed.country().id().map(|id| id.as_ref().to_owned());
         let national = parsed.national().to_string();
         let key = format!("+{country_code}{national}");
         let valid = parsed.is_valid();
@@ -170,7 +171,11 @@ impl Phone {
         } else {
             NumberType::Unknown
         };
-        Ok(base(key, country_code, national, number_type, valid))
+        let mut phone = base(key, country_code, national, number_type, valid);
+        if let Some(home) = home {
+            phone.region = home;
+        }
+        Ok(phone)
     }
 
     /// The input as given.
@@ -193,7 +198,8 @@ impl Phone {
         &self.national
     }
 
-    /// The region used for a number without `+`.
+    /// The region the number belongs to (`US` for `+1 888 …`); for a number libphonenumber
+    /// cannot place, and for short codes, the region it was read in.
     pub fn region(&self) -> &str {
         &self.region
     }
