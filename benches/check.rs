@@ -38,5 +38,19 @@ fn checks(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, checks);
+/// The embedded registry: parse and verify the distribution file (signatures, root chain,
+/// payload), and build the index.
+fn registry(c: &mut Criterion) {
+    let mut group = c.benchmark_group("registry");
+    group.bench_function("load_verify", |b| {
+        b.iter(|| contactguard::TrustedRegistry::builtin().expect("verifies"))
+    });
+    let trusted = contactguard::TrustedRegistry::builtin().expect("verifies");
+    group.bench_function("index_build", |b| {
+        b.iter(|| Checker::new(black_box(trusted.clone())))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, checks, registry);
 criterion_main!(benches);

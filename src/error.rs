@@ -24,6 +24,9 @@ pub enum Error {
         /// The newest this library reads.
         supported: u32,
     },
+    /// A signed registry that did not verify.
+    #[error("the signed registry did not verify: {0}")]
+    Verify(crate::trust::verify::VerifyError),
     /// JSON of the right shape whose content breaks a rule (duplicate brand ids …).
     #[error("the registry breaks a rule: {0}; run `contactguard registry lint FILE` to see every problem")]
     Schema(String),

@@ -53,4 +53,5 @@ pub mod input;
 pub mod matching;
 pub mod normalize;
 pub mod registry;
+pub mod trust;
 mod verdict;

@@ -133,3 +133,85 @@ fn strict_lint_catches_what_the_tolerant_parser_allows() {
         "{all}"
     );
 }
+
+#[test]
+fn shipped_distribution_file_verifies_against_the_compiled_in_root() {
+    use contactguard::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+    use contactguard::trust::time::Timestamp;
+    use contactguard::trust::verify::{verify, Checks, Expiry};
+
+    let issued = Timestamp::parse("2026-11-22T00:00:00Z").expect("time");
+    let v = verify(
+        BUILTIN_BUNDLE,
+        BUILTIN_ANCHOR,
+        &Checks::at(issued, Expiry::Enforce),
+    )
+    .expect("the shipped file verifies");
+    assert_eq!(v.root.version(), 1);
+    assert_eq!(v.root.registry_threshold(), 2);
+    assert_eq!(v.root.root_threshold(), 2);
+    // The reviewed payload in data/ is exactly what was signed.
+    assert!(
+        v.payload == BUILTIN_JSON,
+        "data/registry.json differs from the signed payload: re-sign and publish"
+    );
+    // And the checker's registry is that payload.
+    let checker = contactguard::Checker::builtin().expect("builtin");
+    assert_eq!(checker.registry().version(), v.registry.version());
+}
+
+#[test]
+fn shipped_anchor_is_the_first_root_of_the_shipped_file() {
+    use contactguard::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+    use contactguard::trust::envelope::Envelope;
+    let wrapper: serde_json::Value = serde_json::from_slice(BUILTIN_BUNDLE).expect("JSON");
+    let first = Envelope::from_value(wrapper["roots"][0].clone()).expect("a root envelope");
+    let anchor = Envelope::from_json(BUILTIN_ANCHOR).expect("the anchor");
+    assert_eq!(first, anchor);
+    // Release keys: the root lists the project's 3 root and 3 registry keys (../shared/keys).
+    let root = contactguard::trust::verify::root_of(&anchor).expect("valid root");
+    assert_eq!(root.root_keys().len(), 3);
+    assert_eq!(root.registry_keys().len(), 3);
+}
+
+/// The README's recipe: one signature of the shipped file checked by OpenSSL alone.
+#[test]
+fn openssl_recipe_verifies_the_shipped_file() {
+    use contactguard::registry::BUILTIN_BUNDLE;
+    use contactguard::trust::envelope::Envelope;
+    use contactguard::trust::verify::root_of;
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let wrapper: serde_json::Value = serde_json::from_slice(BUILTIN_BUNDLE).expect("JSON");
+    let registry = Envelope::from_value(wrapper["registry"].clone()).expect("envelope");
+    let root_envelope = Envelope::from_value(wrapper["roots"][0].clone()).expect("root");
+    let keys = root_of(&root_envelope)
+        .expect("root")
+        .registry_keys()
+        .to_vec();
+    let dir = std::env::temp_dir().join(format!("contactguard-openssl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (index, signature) in registry.signatures.iter().enumerate() {
+        let (_, key) = keys
+            .iter()
+            .find(|(id, _)| id.as_str() == signature.keyid)
+            .expect("a registry key signed");
+        let pem = dir.join("signer.pub.pem");
+        std::fs::write(&pem, key.to_pem()).expect("write key");
+        let out = std::process::Command::new(root.join("scripts/verify-with-openssl"))
+            .arg(root.join("data/registry.signed.json"))
+            .arg(&pem)
+            .arg(index.to_string())
+            .output()
+            .expect(
+                "bash, python3 and openssl must be installed (apt-get install openssl python3)",
+            );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && text.contains("Signature Verified Successfully"),
+            "{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -5,6 +5,8 @@
 
 mod brands;
 mod check;
+mod files;
+mod registry;
 mod style;
 mod zh;
 
@@ -31,6 +33,11 @@ enum Command {
     Check(CheckArgs),
     /// List the brands, or show one brand's official channels and safety notes.
     Brands(BrandsArgs),
+    /// Maintain, sign and verify the registry (for support teams).
+    Registry {
+        #[command(subcommand)]
+        command: registry::RegistryCommand,
+    },
 }
 
 /// Output shared by every command.
@@ -65,6 +72,13 @@ struct CheckArgs {
     /// Platform of handles given without one (`@name`, bare names).
     #[arg(long, value_enum)]
     platform: Option<PlatformArg>,
+    /// Use this signed distribution file instead of the built-in registry; it must verify
+    /// and be unexpired.
+    #[arg(long, value_name = "FILE")]
+    registry: Option<std::path::PathBuf>,
+    /// With --registry: the root to verify it from [default: the one compiled into contactguard].
+    #[arg(long, value_name = "FILE", requires = "registry")]
+    anchor: Option<std::path::PathBuf>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -131,6 +145,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Brands(args) => run_brands(args),
+        Command::Registry { command } => registry::run(command),
     };
     match result {
         Ok(code) => code,
@@ -185,7 +200,30 @@ fn checker() -> Result<Checker, Failure> {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
-    let checker = checker()?;
+    let checker = match &args.registry {
+        None => checker()?,
+        Some(path) => {
+            let bundle = files::read(path)?;
+            let anchor = match &args.anchor {
+                Some(a) => files::read(a)?,
+                None => contactguard::registry::BUILTIN_ANCHOR.to_vec(),
+            };
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            let now = contactguard::trust::time::Timestamp::from_unix(
+                i64::try_from(secs).unwrap_or(i64::MAX),
+            );
+            let trusted = contactguard::TrustedRegistry::from_bundle(&anchor, &bundle, now)
+                .map_err(|e| {
+                    Failure(format!(
+                        "{}: {e}; use a file published by `contactguard registry publish`",
+                        path.display()
+                    ))
+                })?;
+            Checker::new(trusted)
+        }
+    };
     let mut inputs = Vec::new();
     for input in &args.inputs {
         if input == "-" {

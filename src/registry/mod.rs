@@ -4,6 +4,8 @@
 //! [`TrustedRegistry`] is a registry whose origin verified; only it can become a
 //! [`crate::Checker`], so that `official` can only come from trusted data.
 
+pub mod diff;
+pub mod edit;
 pub mod lint;
 mod model;
 
@@ -15,6 +17,9 @@ pub use model::{
     Brand, Channel, ChannelKind, Confidence, Lang, NoChannel, RegistryData, Scope, Statement,
 };
 
+use crate::trust::store::Freshness;
+use crate::trust::time::Timestamp;
+use crate::trust::verify::{verify, Checks, Expiry, Verified};
 use crate::Error;
 
 /// The registry format version this library reads.
@@ -23,8 +28,17 @@ pub const SPEC_VERSION: u32 = 1;
 /// The largest registry payload accepted, in bytes.
 pub const MAX_REGISTRY_BYTES: usize = 4 * 1024 * 1024;
 
-/// The registry compiled into the library: the reviewed payload in `data/registry.json`.
+/// The reviewed registry payload, `data/registry.json`: exactly the bytes signed in
+/// [`BUILTIN_BUNDLE`].
 pub const BUILTIN_JSON: &[u8] = include_bytes!("../../data/registry.json");
+
+/// The distribution file compiled into the library, `data/registry.signed.json`: every root
+/// version and the registry envelope, signed with the project's release keys.
+pub const BUILTIN_BUNDLE: &[u8] = include_bytes!("../../data/registry.signed.json");
+
+/// The trust anchor compiled into the library, `data/root-1.json`: the first root envelope.
+/// Every distribution file is verified by walking from it.
+pub const BUILTIN_ANCHOR: &[u8] = include_bytes!("../../data/root-1.json");
 
 /// A parsed registry whose origin has not been established.
 ///
@@ -107,35 +121,74 @@ impl Registry {
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 #[non_exhaustive]
 pub enum Origin {
-    /// Compiled into this library from the reviewed `data/registry.json`.
+    /// The distribution file compiled into the library, verified against the compiled-in root.
     Builtin,
+    /// A downloaded distribution file accepted by [`crate::trust::store::update`] and verified
+    /// again at load.
+    Update,
+    /// A distribution file verified by [`TrustedRegistry::from_bundle`].
+    File,
 }
 
-/// A registry whose origin verified. The only input a [`crate::Checker`] accepts.
+/// A registry whose signatures verified against the compiled-in root. The only input a
+/// [`crate::Checker`] accepts.
 ///
 /// ```
 /// use contactguard::registry::TrustedRegistry;
+/// use contactguard::trust::store::Freshness;
+/// use contactguard::trust::time::Timestamp;
 ///
 /// let trusted = TrustedRegistry::builtin()?;
 /// assert!(trusted.registry().version() >= 1);
+/// let long_ago = Timestamp::parse("2000-01-01T00:00:00Z").expect("a valid time");
+/// assert_eq!(trusted.freshness(long_ago), Freshness::Fresh);
 /// # Ok::<(), contactguard::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct TrustedRegistry {
     registry: Arc<Registry>,
     origin: Origin,
+    issued_at: Timestamp,
+    expires: Timestamp,
+    root_version: u64,
 }
 
 impl TrustedRegistry {
-    /// The registry compiled into the library.
+    /// The registry compiled into the library, verified against the compiled-in root. It is
+    /// never refused for age: ask [`TrustedRegistry::freshness`].
     ///
     /// # Errors
-    /// Only if the embedded payload is broken, which the crate's own tests rule out.
+    /// Only if the embedded file does not verify, which the crate's own tests rule out.
     pub fn builtin() -> Result<TrustedRegistry, Error> {
-        Ok(TrustedRegistry {
-            registry: Arc::new(Registry::from_json(BUILTIN_JSON)?),
-            origin: Origin::Builtin,
-        })
+        let checks = Checks::at(Timestamp::from_unix(0), Expiry::Report);
+        let verified = verify(BUILTIN_BUNDLE, BUILTIN_ANCHOR, &checks).map_err(Error::Verify)?;
+        Ok(TrustedRegistry::from_verified(verified, Origin::Builtin))
+    }
+
+    /// A distribution file verified against `anchor` (a root envelope; the compiled-in one is
+    /// [`BUILTIN_ANCHOR`]) at `now`, refusing expired data. `contactguard check --registry FILE`
+    /// uses it.
+    ///
+    /// # Errors
+    /// [`Error::Verify`] with the failed check.
+    pub fn from_bundle(
+        anchor: &[u8],
+        bundle: &[u8],
+        now: Timestamp,
+    ) -> Result<TrustedRegistry, Error> {
+        let verified =
+            verify(bundle, anchor, &Checks::at(now, Expiry::Enforce)).map_err(Error::Verify)?;
+        Ok(TrustedRegistry::from_verified(verified, Origin::File))
+    }
+
+    pub(crate) fn from_verified(v: Verified, origin: Origin) -> TrustedRegistry {
+        TrustedRegistry {
+            root_version: v.root.version(),
+            issued_at: v.issued_at,
+            expires: v.expires,
+            registry: Arc::new(v.registry),
+            origin,
+        }
     }
 
     /// The registry.
@@ -146,5 +199,25 @@ impl TrustedRegistry {
     /// How it was verified.
     pub fn origin(&self) -> Origin {
         self.origin
+    }
+
+    /// When it was issued.
+    pub fn issued_at(&self) -> Timestamp {
+        self.issued_at
+    }
+
+    /// When it expires.
+    pub fn expires(&self) -> Timestamp {
+        self.expires
+    }
+
+    /// The version of the root it was verified under.
+    pub fn root_version(&self) -> u64 {
+        self.root_version
+    }
+
+    /// How current it is at `now`.
+    pub fn freshness(&self, now: Timestamp) -> Freshness {
+        Freshness::at(self.expires, now)
     }
 }

@@ -1,0 +1,266 @@
+//! Updating and loading the registry through a store the app supplies (the library does no
+//! I/O): [`update`] accepts only a newer, unexpired, properly signed registry and persists the
+//! rollback floor; [`load_trusted`] re-verifies what the store holds at an offline start and
+//! reports its [`Freshness`] instead of failing for age.
+
+use super::time::Timestamp;
+use super::verify::{verify, Checks, Expiry, Verified, VerifyError};
+use crate::registry::{Origin, TrustedRegistry, BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+
+/// What an app trusts out of band: the first root (compiled in) and, optionally, the
+/// distribution file it ships with (its version is the rollback floor from the first run).
+#[derive(Clone, Copy, Debug)]
+pub struct Anchor<'a> {
+    /// The root envelope every chain starts from.
+    pub root: &'a [u8],
+    /// The distribution file shipped with the app, if any.
+    pub embedded: Option<&'a [u8]>,
+}
+
+impl Anchor<'static> {
+    /// The project's root and registry, compiled into the library.
+    pub fn builtin() -> Anchor<'static> {
+        Anchor {
+            root: BUILTIN_ANCHOR,
+            embedded: Some(BUILTIN_BUNDLE),
+        }
+    }
+}
+
+impl<'a> Anchor<'a> {
+    /// A deployment's own root, with nothing embedded.
+    pub fn root(root: &'a [u8]) -> Anchor<'a> {
+        Anchor {
+            root,
+            embedded: None,
+        }
+    }
+}
+
+/// What an app keeps between runs. The store is untrusted input: everything in it is verified
+/// again on load.
+#[derive(Clone, Debug, Default, Eq, PartialEq)]
+#[non_exhaustive]
+pub struct StoredTrust {
+    /// The last accepted distribution file, byte for byte.
+    pub bundle: Vec<u8>,
+    /// The lowest registry version acceptable from now on.
+    pub floor: u64,
+    /// The newest root version accepted.
+    pub root_version: u64,
+    /// The latest time seen (seconds since the epoch): a clock set back cannot move before it.
+    pub latest_known_time: i64,
+}
+
+/// Where an app keeps [`StoredTrust`]: a file, a database row, the keychain.
+pub trait TrustStore {
+    /// What was saved last, if anything.
+    ///
+    /// # Errors
+    /// A description of the failure.
+    fn load(&self) -> Result<Option<StoredTrust>, String>;
+
+    /// Saves atomically (all or nothing).
+    ///
+    /// # Errors
+    /// A description of the failure.
+    fn save(&mut self, state: &StoredTrust) -> Result<(), String>;
+}
+
+/// A store in memory, for tests and for apps that persist elsewhere.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore(pub Option<StoredTrust>);
+
+impl TrustStore for MemoryStore {
+    fn load(&self) -> Result<Option<StoredTrust>, String> {
+        Ok(self.0.clone())
+    }
+
+    fn save(&mut self, state: &StoredTrust) -> Result<(), String> {
+        self.0 = Some(state.clone());
+        Ok(())
+    }
+}
+
+/// What an update did.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+#[non_exhaustive]
+pub enum UpdateOutcome {
+    /// A newer registry was accepted and stored.
+    Updated {
+        /// The version trusted before.
+        from: u64,
+        /// The version trusted now.
+        to: u64,
+    },
+    /// The same registry as the one trusted.
+    Unchanged,
+}
+
+/// How current a trusted registry is.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+#[non_exhaustive]
+pub enum Freshness {
+    /// Not near its expiry.
+    Fresh,
+    /// Expires within [`EXPIRING_SOON_DAYS`] days.
+    ExpiringSoon {
+        /// Whole days left.
+        days: i64,
+    },
+    /// Past its expiry: still the best data there is, but ask for an update.
+    Expired {
+        /// Whole days since it expired.
+        days: i64,
+    },
+}
+
+/// How close to expiry counts as [`Freshness::ExpiringSoon`].
+pub const EXPIRING_SOON_DAYS: i64 = 14;
+
+impl Freshness {
+    /// The freshness at `now` of data that expires at `expires`.
+    pub fn at(expires: Timestamp, now: Timestamp) -> Freshness {
+        let left = now.days_until(expires);
+        if expires <= now {
+            Freshness::Expired {
+                days: expires.days_until(now),
+            }
+        } else if left < EXPIRING_SOON_DAYS {
+            Freshness::ExpiringSoon { days: left }
+        } else {
+            Freshness::Fresh
+        }
+    }
+}
+
+/// The embedded registry, verified against the anchor (never refused for age).
+fn embedded(anchor: &Anchor<'_>) -> Result<Option<Verified>, VerifyError> {
+    anchor
+        .embedded
+        .map(|bundle| {
+            verify(
+                bundle,
+                anchor.root,
+                &Checks::at(Timestamp::from_unix(0), Expiry::Report),
+            )
+        })
+        .transpose()
+}
+
+/// Verifies `bundle` (downloaded by the app) and, if it is a newer, unexpired, properly signed
+/// registry, stores it.
+///
+/// ```
+/// use contactguard::trust::store::{update, Anchor, MemoryStore, UpdateOutcome};
+/// use contactguard::trust::time::Timestamp;
+/// use contactguard::registry::BUILTIN_BUNDLE;
+///
+/// let mut store = MemoryStore::default();
+/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// // The file shipped with the app is not newer than itself:
+/// assert_eq!(update(&Anchor::builtin(), BUILTIN_BUNDLE, &mut store, now), Ok(UpdateOutcome::Unchanged));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// The failed check as a [`VerifyError`]; nothing is stored then.
+pub fn update(
+    anchor: &Anchor<'_>,
+    bundle: &[u8],
+    store: &mut dyn TrustStore,
+    now: Timestamp,
+) -> Result<UpdateOutcome, VerifyError> {
+    let embedded = embedded(anchor)?;
+    let stored = store.load().map_err(VerifyError::Store)?;
+    let stored_verified = match &stored {
+        Some(s) => Some(verify(
+            &s.bundle,
+            anchor.root,
+            &Checks::at(now, Expiry::Report),
+        )?),
+        None => None,
+    };
+    let embedded_version = embedded.as_ref().map_or(0, |e| e.registry.version());
+    let (floor, root_floor, latest) = match &stored {
+        Some(s) => (
+            s.floor.max(embedded_version),
+            s.root_version,
+            s.latest_known_time,
+        ),
+        None => (embedded_version, 0, i64::MIN),
+    };
+    // The registry trusted now: the stored one unless the embedded one is newer.
+    let current = match (&stored_verified, &embedded) {
+        (Some(v), Some(e)) if v.registry.version() < e.registry.version() => Some(e),
+        (Some(v), _) => Some(v),
+        (None, e) => e.as_ref(),
+    };
+    let now = Timestamp::from_unix(now.unix().max(latest));
+    let checks = Checks {
+        now,
+        expiry: Expiry::Enforce,
+        floor,
+        root_floor,
+        trusted_payload: current
+            .filter(|c| c.registry.version() == floor)
+            .map(|c| c.payload.as_slice()),
+    };
+    let verified = verify(bundle, anchor.root, &checks)?;
+    if verified.unchanged {
+        return Ok(UpdateOutcome::Unchanged);
+    }
+    let to = verified.registry.version();
+    store
+        .save(&StoredTrust {
+            bundle: bundle.to_vec(),
+            floor: to,
+            root_version: verified.root.version(),
+            latest_known_time: now.unix().max(verified.issued_at.unix()),
+        })
+        .map_err(VerifyError::Store)?;
+    Ok(UpdateOutcome::Updated {
+        from: current.map_or(0, |c| c.registry.version()),
+        to,
+    })
+}
+
+/// The registry to use at an offline start: what the store holds, verified again, or the
+/// embedded one when the store is empty or older; with its freshness at `now`. Age never makes
+/// it fail.
+///
+/// # Errors
+/// When the stored file no longer verifies (the store was tampered with or corrupted); the
+/// app can fall back to [`TrustedRegistry::builtin`].
+pub fn load_trusted(
+    anchor: &Anchor<'_>,
+    store: &dyn TrustStore,
+    now: Timestamp,
+) -> Result<(TrustedRegistry, Freshness), VerifyError> {
+    let embedded = embedded(anchor)?;
+    let embedded_version = embedded.as_ref().map_or(0, |e| e.registry.version());
+    let stored = match store.load().map_err(VerifyError::Store)? {
+        Some(s) => {
+            let checks = Checks {
+                floor: s.floor.min(embedded_version.max(s.floor)),
+                root_floor: s.root_version,
+                ..Checks::at(now, Expiry::Report)
+            };
+            Some(verify(&s.bundle, anchor.root, &checks)?)
+        }
+        None => None,
+    };
+    let chosen = match (stored, embedded) {
+        (Some(v), Some(e)) if v.registry.version() < e.registry.version() => (e, Origin::Builtin),
+        (Some(v), _) => (v, Origin::Update),
+        (None, Some(e)) => (e, Origin::Builtin),
+        (None, None) => {
+            return Err(VerifyError::Store(
+                "the store is empty and nothing is embedded".into(),
+            ))
+        }
+    };
+    let trusted = TrustedRegistry::from_verified(chosen.0, chosen.1);
+    let freshness = trusted.freshness(now);
+    Ok((trusted, freshness))
+}

@@ -1,0 +1,398 @@
+//! The support team's workflow through the binary, end to end, with throwaway keys:
+//! keygen ×3 → root init → root sign 2 of 3 → channel add → bump → sign 2 of 3 → publish →
+//! an app's store accepts the update → the old file replayed is rejected.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use contactguard::trust::store::{
+    load_trusted, update, Anchor, Freshness, MemoryStore, UpdateOutcome,
+};
+use contactguard::trust::time::Timestamp;
+use contactguard::trust::verify::VerifyError;
+use contactguard::{Checker, Status};
+
+fn bin(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_contactguard"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let o = bin(dir, args);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        o.status.success(),
+        "{args:?} failed:\n{out}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
+fn fail(dir: &Path, args: &[&str]) -> String {
+    let o = bin(dir, args);
+    assert!(!o.status.success(), "{args:?} should fail");
+    String::from_utf8_lossy(&o.stderr).into_owned() + &String::from_utf8_lossy(&o.stdout)
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("contactguard-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+const PAYLOAD: &str = r#"{
+  "spec_version": 1,
+  "version": 1,
+  "issued_at": "2026-11-01T00:00:00Z",
+  "expires": "2099-01-01T00:00:00Z",
+  "brands": [
+    {
+      "id": "acme",
+      "names": [
+        "Acme Wallet"
+      ],
+      "common_words": [],
+      "channels": [
+        {
+          "kind": "domain",
+          "value": "acme-wallet.com",
+          "scope": "subdomains",
+          "source": "test fixture"
+        }
+      ],
+      "no_channels": [],
+      "statements": []
+    }
+  ]
+}
+"#;
+
+#[test]
+fn support_team_workflow_end_to_end() {
+    let dir = tempdir("workflow");
+    let keys = dir.join("keys");
+    std::fs::create_dir_all(&keys).expect("keys dir");
+    for name in ["root-a", "root-b", "root-c", "reg-a", "reg-b", "reg-c"] {
+        let out = ok(
+            &dir,
+            &["registry", "keygen", "--name", name, "--dir", "keys"],
+        );
+        assert!(
+            out.contains("key id") && !out.contains("PRIVATE KEY"),
+            "keygen never prints the secret: {out}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(keys.join("reg-a.key.pem"))
+            .expect("key")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "secret keys are created 0600");
+    }
+    // A secret key is never overwritten.
+    assert!(fail(
+        &dir,
+        &["registry", "keygen", "--name", "reg-a", "--dir", "keys"]
+    )
+    .contains("never overwritten"));
+
+    std::fs::write(dir.join("registry.json"), PAYLOAD).expect("payload");
+    ok(
+        &dir,
+        &[
+            "registry",
+            "root",
+            "init",
+            "--root-key",
+            "keys/root-a.pub.pem",
+            "--root-key",
+            "keys/root-b.pub.pem",
+            "--root-key",
+            "keys/root-c.pub.pem",
+            "--root-threshold",
+            "2",
+            "--registry-key",
+            "keys/reg-a.pub.pem",
+            "--registry-key",
+            "keys/reg-b.pub.pem",
+            "--registry-key",
+            "keys/reg-c.pub.pem",
+            "--registry-threshold",
+            "2",
+        ],
+    );
+    // A registry key cannot sign a root.
+    assert!(fail(
+        &dir,
+        &["registry", "root", "sign", "--key", "keys/reg-a.key.pem"]
+    )
+    .contains("cannot sign it"));
+    ok(
+        &dir,
+        &["registry", "root", "sign", "--key", "keys/root-a.key.pem"],
+    );
+    ok(
+        &dir,
+        &["registry", "root", "sign", "--key", "keys/root-b.key.pem"],
+    );
+    assert!(ok(&dir, &["registry", "root", "status"]).contains("2/2 own root signatures"));
+
+    // Version 1: signed 2 of 3, published.
+    ok(
+        &dir,
+        &["registry", "sign", "--yes", "--key", "keys/reg-a.key.pem"],
+    );
+    assert!(
+        fail(&dir, &["registry", "publish"]).contains("would not verify"),
+        "1 of 2 signatures is not enough"
+    );
+    ok(
+        &dir,
+        &["registry", "sign", "--yes", "--key", "keys/reg-b.key.pem"],
+    );
+    ok(&dir, &["registry", "publish"]);
+    let v1 = std::fs::read(dir.join("dist/registry.signed.json")).expect("v1");
+
+    // Version 2: a new channel (normalized, with a lookalike warning), bumped, signed, published.
+    let o = bin(
+        &dir,
+        &[
+            "registry",
+            "channel",
+            "add",
+            "--brand",
+            "acme",
+            "--kind",
+            "x",
+            "--value",
+            "@AcmeWallet",
+            "--source",
+            "https://acme-wallet.com/contact",
+        ],
+    );
+    assert!(o.status.success());
+    let o = bin(
+        &dir,
+        &[
+            "registry",
+            "channel",
+            "add",
+            "--brand",
+            "acme",
+            "--kind",
+            "domain",
+            "--value",
+            "https://tokenp0cket.net/",
+            "--source",
+            "test",
+        ],
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("looks like tokenpocket") || o.status.success(),
+        "added; cross-brand warnings need another brand"
+    );
+    assert!(fail(
+        &dir,
+        &[
+            "registry", "channel", "add", "--brand", "acme", "--kind", "phone", "--value", "12",
+            "--source", "x"
+        ]
+    )
+    .contains("not valid"));
+    assert!(
+        fail(
+            &dir,
+            &["registry", "sign", "--yes", "--key", "keys/reg-a.key.pem"]
+        )
+        .contains("bump"),
+        "same version as published"
+    );
+    ok(&dir, &["registry", "bump", "--expires", "90d"]);
+    assert!(fail(&dir, &["registry", "bump", "--expires", "400d"]).contains("maximum"));
+    let signed = ok(
+        &dir,
+        &["registry", "sign", "--yes", "--key", "keys/reg-c.key.pem"],
+    );
+    assert!(
+        signed.contains("+ acme") && signed.contains("x AcmeWallet"),
+        "sign shows the semantic diff: {signed}"
+    );
+    ok(
+        &dir,
+        &["registry", "sign", "--yes", "--key", "keys/reg-a.key.pem"],
+    );
+    assert!(ok(&dir, &["registry", "status"]).contains("signatures 2/2"));
+    ok(&dir, &["registry", "publish"]);
+    let v2 = std::fs::read(dir.join("dist/registry.signed.json")).expect("v2");
+    let diff = ok(
+        &dir,
+        &[
+            "registry",
+            "diff",
+            "--json",
+            "registry.json",
+            "dist/registry.signed.json",
+        ],
+    );
+    assert!(diff.contains("\"changes\": []"), "{diff}");
+    assert!(ok(
+        &dir,
+        &["registry", "verify", "--anchor", "root/1.root.json"]
+    )
+    .contains("OK"));
+    assert!(ok(
+        &dir,
+        &[
+            "registry",
+            "check-expiry",
+            "--within",
+            "30",
+            "--anchor",
+            "root/1.root.json"
+        ]
+    )
+    .contains("registry expires"));
+    assert_eq!(
+        bin(
+            &dir,
+            &[
+                "registry",
+                "check-expiry",
+                "--within",
+                "120",
+                "--anchor",
+                "root/1.root.json"
+            ]
+        )
+        .status
+        .code(),
+        Some(1)
+    );
+
+    // check --registry uses the verified file.
+    let o = bin(
+        &dir,
+        &[
+            "check",
+            "--registry",
+            "dist/registry.signed.json",
+            "--anchor",
+            "root/1.root.json",
+            "acme-wallet.com",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // Against the compiled-in root it does not verify.
+    assert_eq!(
+        bin(
+            &dir,
+            &[
+                "check",
+                "--registry",
+                "dist/registry.signed.json",
+                "acme-wallet.com"
+            ]
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+
+    // The app: trusts root 1, updates to v1 then v2; replaying v1 is rejected.
+    let anchor_bytes = std::fs::read(dir.join("root/1.root.json")).expect("anchor");
+    let anchor = Anchor::root(&anchor_bytes);
+    let mut store = MemoryStore::default();
+    let now = Timestamp::parse("2026-12-01T00:00:00Z").expect("time");
+    assert_eq!(
+        update(&anchor, &v1, &mut store, now),
+        Ok(UpdateOutcome::Updated { from: 0, to: 1 })
+    );
+    assert_eq!(
+        update(&anchor, &v2, &mut store, now),
+        Ok(UpdateOutcome::Updated { from: 1, to: 2 })
+    );
+    assert_eq!(
+        update(&anchor, &v2, &mut store, now),
+        Ok(UpdateOutcome::Unchanged)
+    );
+    assert_eq!(
+        update(&anchor, &v1, &mut store, now),
+        Err(VerifyError::Rollback {
+            trusted: 2,
+            found: 1
+        })
+    );
+    let (trusted, freshness) = load_trusted(&anchor, &store, now).expect("stored update loads");
+    assert_eq!(freshness, Freshness::Fresh);
+    assert_eq!(trusted.registry().version(), 2);
+    let checker = Checker::new(trusted);
+    assert_eq!(
+        checker.check("https://x.com/AcmeWallet").status,
+        Status::Official
+    );
+    assert_eq!(
+        checker.check("acme-wallet-support.com").status,
+        Status::Impersonation
+    );
+
+    // Keys readable by others are refused.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            keys.join("reg-b.key.pem"),
+            std::fs::Permissions::from_mode(0o644),
+        )
+        .expect("chmod");
+        assert!(fail(
+            &dir,
+            &["registry", "sign", "--yes", "--key", "keys/reg-b.key.pem"]
+        )
+        .contains("chmod 600"));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn lock_keeps_two_commands_apart() {
+    let dir = tempdir("lock");
+    std::fs::write(dir.join("registry.json"), PAYLOAD).expect("payload");
+    std::fs::write(dir.join(".contactguard.lock"), "12345\n").expect("lock");
+    assert!(fail(&dir, &["registry", "bump"]).contains("another contactguard registry command"));
+    std::fs::remove_file(dir.join(".contactguard.lock")).expect("unlock");
+    ok(&dir, &["registry", "bump"]);
+    assert!(
+        !dir.join(".contactguard.lock").exists(),
+        "the lock is released"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn lint_and_verify_report_problems() {
+    let dir = tempdir("lint");
+    std::fs::write(
+        dir.join("bad.json"),
+        r#"{"spec_version":1,"version":1,"issued_at":"x","expires":"y","brands":[],"oops":1}"#,
+    )
+    .expect("file");
+    let o = bin(&dir, &["registry", "lint", "bad.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("unknown field 'oops'"));
+    std::fs::write(dir.join("junk.json"), "{}").expect("file");
+    let o = bin(&dir, &["registry", "verify", "junk.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("INVALID"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
