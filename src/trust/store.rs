@@ -177,19 +177,23 @@ pub fn update(
         Some(s) => Some(verify(
             &s.bundle,
             anchor.root,
-            &Checks::at(now, Expiry::Report),
+            &Checks {
+                root_floor: s.root_version,
+                ..Checks::at(now, Expiry::Report)
+            },
         )?),
         None => None,
     };
     let embedded_version = embedded.as_ref().map_or(0, |e| e.registry.version());
-    let (floor, root_floor, latest) = match &stored {
-        Some(s) => (
-            s.floor.max(embedded_version),
-            s.root_version,
-            s.latest_known_time,
-        ),
-        None => (embedded_version, 0, i64::MIN),
+    let (floor, latest) = match &stored {
+        Some(s) => (s.floor.max(embedded_version), s.latest_known_time),
+        None => (embedded_version, i64::MIN),
     };
+    // The newest root trusted so far, stored or embedded: the chain must pass through it.
+    let newest_root = [stored_verified.as_ref(), embedded.as_ref()]
+        .into_iter()
+        .flatten()
+        .max_by_key(|v| v.root.version());
     // The registry trusted now: the stored one unless the embedded one is newer.
     let current = match (&stored_verified, &embedded) {
         (Some(v), Some(e)) if v.registry.version() < e.registry.version() => Some(e),
@@ -201,16 +205,18 @@ pub fn update(
         now,
         expiry: Expiry::Enforce,
         floor,
-        root_floor,
+        root_floor: newest_root.map_or(0, |v| v.root.version()),
         trusted_payload: current
             .filter(|c| c.registry.version() == floor)
             .map(|c| c.payload.as_slice()),
+        trusted_root: newest_root.map(|v| v.root_payload.as_slice()),
     };
     let verified = verify(bundle, anchor.root, &checks)?;
-    if verified.unchanged {
+    if verified.unchanged && verified.root.version() <= checks.root_floor {
         return Ok(UpdateOutcome::Unchanged);
     }
     let to = verified.registry.version();
+    // Saved also when only the root advanced, so that a rotation is never forgotten.
     store
         .save(&StoredTrust {
             bundle: bundle.to_vec(),
@@ -219,6 +225,9 @@ pub fn update(
             latest_known_time: now.unix().max(verified.issued_at.unix()),
         })
         .map_err(VerifyError::Store)?;
+    if verified.unchanged {
+        return Ok(UpdateOutcome::Unchanged);
+    }
     Ok(UpdateOutcome::Updated {
         from: current.map_or(0, |c| c.registry.version()),
         to,
@@ -238,20 +247,32 @@ pub fn load_trusted(
     now: Timestamp,
 ) -> Result<(TrustedRegistry, Freshness), VerifyError> {
     let embedded = embedded(anchor)?;
-    let embedded_version = embedded.as_ref().map_or(0, |e| e.registry.version());
     let stored = match store.load().map_err(VerifyError::Store)? {
         Some(s) => {
             let checks = Checks {
-                floor: s.floor.min(embedded_version.max(s.floor)),
                 root_floor: s.root_version,
                 ..Checks::at(now, Expiry::Report)
             };
-            Some(verify(&s.bundle, anchor.root, &checks)?)
+            let v = verify(&s.bundle, anchor.root, &checks)?;
+            if v.registry.version() < s.floor {
+                return Err(VerifyError::Rollback {
+                    trusted: s.floor,
+                    found: v.registry.version(),
+                });
+            }
+            Some(v)
         }
         None => None,
     };
+    // The stored registry wins unless the embedded one is newer, or comes under a newer root
+    // (a release that rotated keys out outranks whatever they signed before).
     let chosen = match (stored, embedded) {
-        (Some(v), Some(e)) if v.registry.version() < e.registry.version() => (e, Origin::Builtin),
+        (Some(v), Some(e))
+            if v.registry.version() < e.registry.version()
+                || v.root.version() < e.root.version() =>
+        {
+            (e, Origin::Builtin)
+        }
         (Some(v), _) => (v, Origin::Update),
         (None, Some(e)) => (e, Origin::Builtin),
         (None, None) => {

@@ -157,6 +157,9 @@ pub struct Checks<'a> {
     pub root_floor: u64,
     /// The registry payload trusted at `floor`, to tell an unchanged file from a conflict.
     pub trusted_payload: Option<&'a [u8]>,
+    /// The payload of the root trusted at `root_floor`: the chain must pass through exactly
+    /// this root, so a fork of a trusted version (signed by keys rotated out since) is refused.
+    pub trusted_root: Option<&'a [u8]>,
 }
 
 impl Checks<'_> {
@@ -168,6 +171,7 @@ impl Checks<'_> {
             floor: 0,
             root_floor: 0,
             trusted_payload: None,
+            trusted_root: None,
         }
     }
 }
@@ -182,6 +186,8 @@ pub struct Verified {
     pub payload: Vec<u8>,
     /// The newest root.
     pub root: Root,
+    /// The newest root's payload bytes.
+    pub root_payload: Vec<u8>,
     /// When the registry was issued.
     pub issued_at: Timestamp,
     /// When it expires.
@@ -298,7 +304,25 @@ pub fn verify(bundle: &[u8], anchor: &[u8], checks: &Checks<'_>) -> Result<Verif
                 valid: own,
             });
         }
-        if next.data().roles.registry != trusted.data().roles.registry {
+        if next.version() == checks.root_floor
+            && checks
+                .trusted_root
+                .is_some_and(|t| t != envelope.payload.as_slice())
+        {
+            return Err(VerifyError::InvalidRoot {
+                version: next.version(),
+                reason: "differs from the root of that version already trusted".into(),
+            });
+        }
+        // A root newly trusted that changes the registry key set restarts the registry floor
+        // (fast-forward recovery); roots trusted before never move it again.
+        let key_set = |r: &Root| {
+            r.registry_keys()
+                .iter()
+                .map(|(id, _)| id.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+        };
+        if next.version() > checks.root_floor && key_set(&next) != key_set(&trusted) {
             floor = next.data().registry_version_floor;
         }
         trusted = next;
@@ -377,6 +401,7 @@ pub fn verify(bundle: &[u8], anchor: &[u8], checks: &Checks<'_>) -> Result<Verif
         registry,
         payload: envelope.payload,
         root: trusted,
+        root_payload: trusted_payload,
         issued_at,
         expires,
         floor,
