@@ -215,3 +215,28 @@ fn openssl_recipe_verifies_the_shipped_file() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn root_with_a_key_id_listed_twice_is_refused() {
+    use contactguard::trust::envelope::{Envelope, ROOT_TYPE};
+    use contactguard::trust::keys::SecretKey;
+    use contactguard::trust::verify::{root_of, VerifyError};
+
+    let a = SecretKey::generate().expect("rng").public();
+    let b = SecretKey::generate().expect("rng").public();
+    let (ida, idb) = (a.key_id(), b.key_id());
+    // The same key id twice in "keys": serde would keep the second silently.
+    let payload = format!(
+        r#"{{"_type":"root","spec_version":1,"version":1,"expires":"2030-01-01T00:00:00Z",
+        "keys":{{"{ida}":{{"keytype":"ed25519","public":"{}"}},"{idb}":{{"keytype":"ed25519","public":"{}"}},
+                 "{ida}":{{"keytype":"ed25519","public":"{}"}}}},
+        "roles":{{"root":{{"keyids":["{ida}"],"threshold":1}},"registry":{{"keyids":["{idb}"],"threshold":1}}}}}}"#,
+        a.to_base64(),
+        b.to_base64(),
+        a.to_base64()
+    );
+    let envelope = Envelope::new(ROOT_TYPE, payload.into_bytes());
+    assert!(
+        matches!(root_of(&envelope), Err(VerifyError::InvalidRoot { reason, .. }) if reason.contains("appears twice"))
+    );
+}

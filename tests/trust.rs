@@ -771,11 +771,11 @@ fn registry_key_rotation_resets_the_floor_for_a_newly_seen_root() {
     );
 }
 
-/// Regression (found by this suite, fixed): the chain walk always starts from the anchor, so the registry floor is reset
-/// on *every* verification once any root changed the registry keys, including for roots the
-/// client already trusts (`root_floor`). Rollback protection is then gone for good.
+/// Regression (found by this suite, fixed): the chain walk always starts from the anchor, so the
+/// registry floor is reset on *every* verification once any root changed the registry keys,
+/// including for roots the client already trusts (`root_floor`). Rollback protection is then gone
+/// for good.
 #[test]
-
 fn rollback_after_registry_key_rotation() {
     let fx = Fx::new();
     let rot = Rotation::new(&fx);
@@ -857,11 +857,11 @@ fn registry_floor_survives_a_rotation_of_root_keys_only() {
     }
 }
 
-/// Regression (found by this suite, fixed): the floor is reset when the registry role's keyids are merely reordered or its
-/// threshold changes; the design resets it only when the registry *key set* changes. The first
-/// update that walks to such a root then accepts any old registry still signed by the same keys.
+/// Regression (found by this suite, fixed): the floor is reset when the registry role's keyids are
+/// merely reordered or its threshold changes; the design resets it only when the registry *key set*
+/// changes. The first update that walks to such a root then accepts any old registry still signed
+/// by the same keys.
 #[test]
-
 fn registry_floor_survives_a_root_that_keeps_the_registry_keys() {
     let fx = Fx::new();
     let reorder = |v: &mut Value| {
@@ -895,12 +895,11 @@ fn registry_floor_survives_a_root_that_keeps_the_registry_keys() {
     }
 }
 
-/// Regression (found by this suite, fixed): the root version of the distribution file embedded in the app (trusted out of
-/// band, like the anchor) is not used as a root floor by `update` and `load_trusted`. After the
-/// project rotates compromised registry keys out in root v2 and ships it embedded, whoever holds
-/// the old keys can still serve a file that stops at root v1.
+/// Regression (found by this suite, fixed): the root version of the distribution file embedded in
+/// the app (trusted out of band, like the anchor) is not used as a root floor by `update` and
+/// `load_trusted`. After the project rotates compromised registry keys out in root v2 and ships it
+/// embedded, whoever holds the old keys can still serve a file that stops at root v1.
 #[test]
-
 fn embedded_root_rotation_is_a_root_floor() {
     let fx = Fx::new();
     let rot = Rotation::new(&fx);
@@ -962,13 +961,12 @@ fn embedded_root_rotation_is_a_root_floor() {
     }
 }
 
-/// Regression (found by this suite, fixed): every verification walks the chain from the anchor, and the store keeps only the
-/// *number* of the newest root (`root_floor`). Root keys rotated out in v2 (say, because they
-/// leaked) can therefore still sign a different "v2" that names keys of their choosing, and an
-/// app that already trusts the real v2 accepts the fork: the version number is high enough.
-/// Design §4 step 4 starts the walk from the root in the store.
+/// Regression (found by this suite, fixed): every verification walks the chain from the anchor, and
+/// the store keeps only the *number* of the newest root (`root_floor`). Root keys rotated out in v2
+/// (say, because they leaked) can therefore still sign a different "v2" that names keys of their
+/// choosing, and an app that already trusts the real v2 accepts the fork: the version number is
+/// high enough. Design §4 step 4 starts the walk from the root in the store.
 #[test]
-
 fn forked_root_signed_by_rotated_out_root_keys() {
     let fx = Fx::new();
     let anchor = Anchor::root(&fx.anchor);
@@ -1040,11 +1038,10 @@ fn forked_root_signed_by_rotated_out_root_keys() {
     assert_eq!(trusted.registry().version(), 1);
 }
 
-/// Regression (found by this suite, fixed): when a file brings a new root but the same registry, `update` returns
-/// `Unchanged` before saving anything, so the store never learns of the new root (design §4
-/// step 4.6 persists each root). A rotation of the root keys alone is then forgotten.
+/// Regression (found by this suite, fixed): when a file brings a new root but the same registry,
+/// `update` returns `Unchanged` before saving anything, so the store never learns of the new root
+/// (design §4 step 4.6 persists each root). A rotation of the root keys alone is then forgotten.
 #[test]
-
 fn root_rotation_with_an_unchanged_registry_is_remembered() {
     let fx = Fx::new();
     let anchor = Anchor::root(&fx.anchor);
@@ -1084,6 +1081,105 @@ fn root_rotation_with_an_unchanged_registry_is_remembered() {
             found: 1
         })
     );
+}
+
+/// An app that knew only root v1 can be served a fork of v2 signed by the v1 root keys after
+/// they were rotated out (nothing tells it otherwise). Once it is upgraded to a release that
+/// embeds the real v2, the forked state in its store must neither be served nor block updates
+/// from the real chain, whether the fork stopped at v2 or went on to v3.
+///
+/// Regression (found by this suite, fixed): `load_trusted` still serves the forked registry (stored root version 2 is not
+/// older than the embedded one, or 3 is newer), and `update` refuses the real v11 with
+/// `VersionConflict(11)` (fork to v2) or `Rollback { trusted: 3, found: 2 }` (fork to v3): the
+/// app stays captured until its store is cleared. The stored file should be verified through
+/// the embedded root (`root_floor` = its version, `trusted_root` = its payload) and discarded,
+/// floor included, when it forks from it.
+#[test]
+fn stored_fork_does_not_outrank_the_embedded_root() {
+    let fx = Fx::new();
+    let rot = Rotation::new(&fx);
+    let root2 = rot.root(&fx, &[0, 1], &[0, 1]);
+    let embedded = fx.file(&[&root2], &rot.reg(&RegSpec::new(10)));
+    let upgraded = Anchor {
+        root: &fx.anchor,
+        embedded: Some(&embedded),
+    };
+    let (evil_root, evil_reg) = (keygen(2), keygen(2));
+    let forged = |version: u64, signers: &[&SecretKey]| {
+        let spec = RootSpec {
+            version,
+            root: publics(&evil_root),
+            root_threshold: 2,
+            registry: publics(&evil_reg),
+            registry_threshold: 2,
+            ..fx.spec1()
+        };
+        signed(ROOT_TYPE, spec.bytes(), signers)
+    };
+    let fork2 = forked_signers(&fx, &evil_root);
+    let fork2 = forged(2, &fork2);
+    let fork3 = forged(3, &[&evil_root[0], &evil_root[1]]);
+    let evil = signed(
+        REGISTRY_TYPE,
+        RegSpec {
+            domain: "evil.example",
+            ..RegSpec::new(11)
+        }
+        .bytes(),
+        &[&evil_reg[0], &evil_reg[1]],
+    );
+    let legit11 = fx.file(&[&root2], &rot.reg(&RegSpec::new(11)));
+    for chain in [vec![&fork2], vec![&fork2, &fork3]] {
+        let mut store = MemoryStore::default();
+        let attack = fx.file(&chain, &evil);
+        // The old release has no way to tell.
+        assert_eq!(
+            update(&Anchor::root(&fx.anchor), &attack, &mut store, now()),
+            Ok(UpdateOutcome::Updated { from: 0, to: 11 }),
+            "{} forged roots",
+            chain.len()
+        );
+        // The upgraded release must not serve it …
+        match load_trusted(&upgraded, &store, now()) {
+            Ok((trusted, _)) => assert_eq!(
+                (
+                    trusted.registry().version(),
+                    trusted.root_version(),
+                    trusted.origin()
+                ),
+                (10, 2, Origin::Builtin),
+                "{} forged roots",
+                chain.len()
+            ),
+            Err(e) => assert!(
+                matches!(e, VerifyError::InvalidRoot { version: 2, .. }),
+                "{e:?}"
+            ),
+        }
+        // … and must take the real v11.
+        let outcome = update(&upgraded, &legit11, &mut store, now());
+        assert!(
+            matches!(outcome, Ok(UpdateOutcome::Updated { to: 11, .. })),
+            "{} forged roots: {outcome:?}",
+            chain.len()
+        );
+        let (trusted, _) = load_trusted(&upgraded, &store, now()).expect("loads");
+        assert_eq!(
+            (trusted.registry().version(), trusted.root_version()),
+            (11, 2)
+        );
+    }
+}
+
+/// The rotated-out v1 root keys and the attacker's new ones: enough for both thresholds of a
+/// forged v2.
+fn forked_signers<'a>(fx: &'a Fx, evil_root: &'a [SecretKey]) -> Vec<&'a SecretKey> {
+    vec![
+        &fx.root_keys[0],
+        &fx.root_keys[1],
+        &evil_root[0],
+        &evil_root[1],
+    ]
 }
 
 #[test]

@@ -342,6 +342,16 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
     }
 }
 
+/// The first object key that appears twice in `bytes`, if any (serde_json keeps the last one
+/// silently).
+pub(crate) fn duplicate_key(bytes: &[u8]) -> Option<String> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    (&mut de)
+        .deserialize_any(NoDuplicateKeys)
+        .err()
+        .map(|e| e.to_string())
+}
+
 /// Walks any JSON value and fails on an object key that appears twice (serde_json keeps the
 /// last one silently).
 struct NoDuplicateKeys;

@@ -176,8 +176,25 @@ impl TrustedRegistry {
         bundle: &[u8],
         now: Timestamp,
     ) -> Result<TrustedRegistry, Error> {
-        let verified =
-            verify(bundle, anchor, &Checks::at(now, Expiry::Enforce)).map_err(Error::Verify)?;
+        // From the compiled-in anchor, the chain must also pass through the embedded file's
+        // root: a file from before a rotation, or forked from it, is refused.
+        let embedded = match anchor == BUILTIN_ANCHOR {
+            true => Some(
+                verify(
+                    BUILTIN_BUNDLE,
+                    BUILTIN_ANCHOR,
+                    &Checks::at(now, Expiry::Report),
+                )
+                .map_err(Error::Verify)?,
+            ),
+            false => None,
+        };
+        let checks = Checks {
+            root_floor: embedded.as_ref().map_or(0, |e| e.root.version()),
+            trusted_root: embedded.as_ref().map(|e| e.root_payload.as_slice()),
+            ..Checks::at(now, Expiry::Enforce)
+        };
+        let verified = verify(bundle, anchor, &checks).map_err(Error::Verify)?;
         Ok(TrustedRegistry::from_verified(verified, Origin::File))
     }
 

@@ -148,6 +148,39 @@ fn embedded(anchor: &Anchor<'_>) -> Result<Option<Verified>, VerifyError> {
         .transpose()
 }
 
+/// What the store holds, verified again: its chain must reach the newest root trusted out of
+/// band (the embedded file's) through that root's exact bytes. A stored state that does not
+/// (a fork signed by keys rotated out since, or a file from before the rotation) is dropped,
+/// floor included, and the embedded registry takes over.
+fn stored_state(
+    anchor: &Anchor<'_>,
+    embedded: Option<&Verified>,
+    store: &dyn TrustStore,
+    now: Timestamp,
+) -> Result<Option<(StoredTrust, Verified)>, VerifyError> {
+    let Some(state) = store.load().map_err(VerifyError::Store)? else {
+        return Ok(None);
+    };
+    // A store that does not verify on its own was corrupted or tampered with: say so.
+    let own = Checks {
+        root_floor: state.root_version,
+        ..Checks::at(now, Expiry::Report)
+    };
+    let verified = verify(&state.bundle, anchor.root, &own)?;
+    // One that verifies but does not descend from the embedded root is left behind.
+    if let Some(e) = embedded {
+        let through_embedded = Checks {
+            root_floor: e.root.version(),
+            trusted_root: Some(e.root_payload.as_slice()),
+            ..own
+        };
+        if verify(&state.bundle, anchor.root, &through_embedded).is_err() {
+            return Ok(None);
+        }
+    }
+    Ok(Some((state, verified)))
+}
+
 /// Verifies `bundle` (downloaded by the app) and, if it is a newer, unexpired, properly signed
 /// registry, stores it.
 ///
@@ -172,17 +205,10 @@ pub fn update(
     now: Timestamp,
 ) -> Result<UpdateOutcome, VerifyError> {
     let embedded = embedded(anchor)?;
-    let stored = store.load().map_err(VerifyError::Store)?;
-    let stored_verified = match &stored {
-        Some(s) => Some(verify(
-            &s.bundle,
-            anchor.root,
-            &Checks {
-                root_floor: s.root_version,
-                ..Checks::at(now, Expiry::Report)
-            },
-        )?),
-        None => None,
+    let stored_pair = stored_state(anchor, embedded.as_ref(), store, now)?;
+    let (stored, stored_verified) = match stored_pair {
+        Some((s, v)) => (Some(s), Some(v)),
+        None => (None, None),
     };
     let embedded_version = embedded.as_ref().map_or(0, |e| e.registry.version());
     let (floor, latest) = match &stored {
@@ -247,16 +273,11 @@ pub fn load_trusted(
     now: Timestamp,
 ) -> Result<(TrustedRegistry, Freshness), VerifyError> {
     let embedded = embedded(anchor)?;
-    let stored = match store.load().map_err(VerifyError::Store)? {
-        Some(s) => {
-            let checks = Checks {
-                root_floor: s.root_version,
-                ..Checks::at(now, Expiry::Report)
-            };
-            let v = verify(&s.bundle, anchor.root, &checks)?;
-            if v.registry.version() < s.floor {
+    let stored = match stored_state(anchor, embedded.as_ref(), store, now)? {
+        Some((state, v)) => {
+            if v.registry.version() < state.floor {
                 return Err(VerifyError::Rollback {
-                    trusted: s.floor,
+                    trusted: state.floor,
                     found: v.registry.version(),
                 });
             }

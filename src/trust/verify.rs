@@ -219,6 +219,12 @@ pub fn root_of(envelope: &Envelope) -> Result<Root, VerifyError> {
             found: envelope.payload_type.clone(),
         });
     }
+    if let Some(duplicate) = crate::registry::lint::duplicate_key(&envelope.payload) {
+        return Err(VerifyError::InvalidRoot {
+            version: 0,
+            reason: duplicate,
+        });
+    }
     let data: RootData =
         serde_json::from_slice(&envelope.payload).map_err(|e| VerifyError::InvalidRoot {
             version: 0,
