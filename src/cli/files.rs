@@ -158,3 +158,19 @@ impl Drop for Lock {
         let _ = fs::remove_file(&self.0);
     }
 }
+
+/// The root to verify from: `path`, or the one compiled into contactguard.
+pub fn anchor(path: Option<&Path>) -> Result<Vec<u8>, Failure> {
+    match path {
+        Some(p) => read(p),
+        None => Ok(contactguard::registry::BUILTIN_ANCHOR.to_vec()),
+    }
+}
+
+/// The current time, for the commands that need one (the library has no clock).
+pub fn now() -> contactguard::trust::time::Timestamp {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    contactguard::trust::time::Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
+}

@@ -60,18 +60,20 @@ struct CheckArgs {
     /// from standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
-    /// Read every input as this kind instead of detecting it.
-    #[arg(long, value_enum)]
-    kind: Option<KindArg>,
+    /// Read every input as this kind instead of detecting it: url, domain, phone, handle or
+    /// email.
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<Kind>,
     /// The brand the contact is presented as belonging to (an id from `contactguard brands`).
     #[arg(long, value_name = "ID")]
     brand: Option<String>,
     /// Region for phone numbers written without + [default: the brand's, else CN].
     #[arg(long, value_name = "CC")]
     region: Option<String>,
-    /// Platform of handles given without one (`@name`, bare names).
-    #[arg(long, value_enum)]
-    platform: Option<PlatformArg>,
+    /// Platform of handles given without one (`@name`, bare names): x, telegram, discord,
+    /// wechat, weibo, github, youtube or medium.
+    #[arg(long, value_parser = parse_platform)]
+    platform: Option<Platform>,
     /// Use this signed distribution file instead of the built-in registry; it must verify
     /// and be unexpired.
     #[arg(long, value_name = "FILE")]
@@ -81,27 +83,6 @@ struct CheckArgs {
     anchor: Option<std::path::PathBuf>,
     #[command(flatten)]
     output: OutputArgs,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum KindArg {
-    Url,
-    Domain,
-    Phone,
-    Handle,
-    Email,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum PlatformArg {
-    X,
-    Telegram,
-    Discord,
-    Wechat,
-    Weibo,
-    Github,
-    Youtube,
-    Medium,
 }
 
 #[derive(Debug, clap::Args)]
@@ -204,23 +185,15 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         None => checker()?,
         Some(path) => {
             let bundle = files::read(path)?;
-            let anchor = match &args.anchor {
-                Some(a) => files::read(a)?,
-                None => contactguard::registry::BUILTIN_ANCHOR.to_vec(),
-            };
-            let secs = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            let now = contactguard::trust::time::Timestamp::from_unix(
-                i64::try_from(secs).unwrap_or(i64::MAX),
-            );
-            let trusted = contactguard::TrustedRegistry::from_bundle(&anchor, &bundle, now)
-                .map_err(|e| {
-                    Failure(format!(
-                        "{}: {e}; use a file published by `contactguard registry publish`",
-                        path.display()
-                    ))
-                })?;
+            let anchor = files::anchor(args.anchor.as_deref())?;
+            let trusted =
+                contactguard::TrustedRegistry::from_bundle(&anchor, &bundle, files::now())
+                    .map_err(|e| {
+                        Failure(format!(
+                            "{}: {e}; use a file published by `contactguard registry publish`",
+                            path.display()
+                        ))
+                    })?;
             Checker::new(trusted)
         }
     };
@@ -269,13 +242,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
 fn check_options(checker: &Checker, args: &CheckArgs) -> Result<CheckOptions, Failure> {
     let mut options = CheckOptions::default();
     if let Some(kind) = args.kind {
-        options = options.kind(match kind {
-            KindArg::Url => Kind::Url,
-            KindArg::Domain => Kind::Domain,
-            KindArg::Phone => Kind::Phone,
-            KindArg::Handle => Kind::Handle,
-            KindArg::Email => Kind::Email,
-        });
+        options = options.kind(kind);
     }
     if let Some(id) = &args.brand {
         let id = id.to_lowercase();
@@ -302,18 +269,30 @@ fn check_options(checker: &Checker, args: &CheckArgs) -> Result<CheckOptions, Fa
         options = options.region(&region.to_ascii_uppercase());
     }
     if let Some(p) = args.platform {
-        options = options.platform(match p {
-            PlatformArg::X => Platform::X,
-            PlatformArg::Telegram => Platform::Telegram,
-            PlatformArg::Discord => Platform::Discord,
-            PlatformArg::Wechat => Platform::Wechat,
-            PlatformArg::Weibo => Platform::Weibo,
-            PlatformArg::Github => Platform::Github,
-            PlatformArg::Youtube => Platform::Youtube,
-            PlatformArg::Medium => Platform::Medium,
-        });
+        options = options.platform(p);
     }
     Ok(options)
+}
+
+fn parse_kind(text: &str) -> Result<Kind, String> {
+    [
+        Kind::Url,
+        Kind::Domain,
+        Kind::Phone,
+        Kind::Handle,
+        Kind::Email,
+    ]
+    .into_iter()
+    .find(|k| k.as_str() == text)
+    .ok_or_else(|| format!("'{text}' is not a kind; use url, domain, phone, handle or email"))
+}
+
+fn parse_platform(text: &str) -> Result<Platform, String> {
+    Platform::ALL
+        .iter()
+        .copied()
+        .find(|p| p.kind().as_str() == text)
+        .ok_or_else(|| format!("'{text}' is not a platform; use x, telegram, discord, wechat, weibo, github, youtube or medium"))
 }
 
 /// The exit code for the worst status seen.

@@ -10,9 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use contactguard::registry::diff::diff;
 use contactguard::registry::edit::{self, NewChannel};
-use contactguard::registry::{
-    lint, ChannelKind, Confidence, Registry, RegistryData, Scope, BUILTIN_ANCHOR,
-};
+use contactguard::registry::{lint, ChannelKind, Confidence, Registry, RegistryData, Scope};
 use contactguard::trust::envelope::{Envelope, REGISTRY_TYPE, ROOT_TYPE};
 use contactguard::trust::keys::{PublicKey, SecretKey};
 use contactguard::trust::root::Root;
@@ -344,13 +342,6 @@ pub fn run(command: RegistryCommand) -> Result<ExitCode, Failure> {
     }
 }
 
-fn now() -> Timestamp {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
-}
-
 /// `90d` → 90.
 fn days(text: &str) -> Result<i64, Failure> {
     text.strip_suffix('d')
@@ -564,7 +555,7 @@ fn root_init(a: &RootInitArgs) -> Result<ExitCode, Failure> {
             .map(|p| Ok((load_public(p)?, owner_of(p))))
             .collect::<Result<Vec<_>, Failure>>()
     };
-    let expires = now().plus_days(days(&a.expires)?);
+    let expires = files::now().plus_days(days(&a.expires)?);
     let payload = root_payload(
         1,
         expires,
@@ -645,7 +636,7 @@ fn root_rotate(a: &RootRotateArgs) -> Result<ExitCode, Failure> {
         data.registry_version_floor
     };
     let version = latest.version() + 1;
-    let expires = now().plus_days(days(&a.expires)?);
+    let expires = files::now().plus_days(days(&a.expires)?);
     let payload = root_payload(
         version,
         expires,
@@ -852,7 +843,7 @@ fn bump(a: &BumpArgs) -> Result<ExitCode, Failure> {
     }
     let _lock = Lock::take(&a.dir.dir)?;
     let (_, mut data) = read_payload(&a.dir.dir)?;
-    let now = now();
+    let now = files::now();
     data.version += 1;
     data.issued_at = now.to_string();
     data.expires = now.plus_days(window).to_string();
@@ -871,7 +862,7 @@ fn published(dir: &Path) -> Result<Option<Vec<u8>>, Failure> {
         return Ok(None);
     }
     let anchor = files::read(&root_dir(dir).join("1.root.json"))?;
-    let checks = Checks::at(now(), Expiry::AllowExpiredForInspection);
+    let checks = Checks::at(files::now(), Expiry::AllowExpiredForInspection);
     verify::verify(&files::read(&path)?, &anchor, &checks)
         .map(|v| Some(v.payload))
         .map_err(|e| Failure(format!("{} does not verify: {e}", path.display())))
@@ -894,7 +885,7 @@ fn sign(a: &SignArgs) -> Result<ExitCode, Failure> {
         )));
     }
     let expires = Timestamp::parse(&data.expires).map_err(|e| Failure(format!("expires: {e}")))?;
-    if expires <= now() {
+    if expires <= files::now() {
         return Err(Failure(format!(
             "registry.json expired at {expires}; run `contactguard registry bump` first"
         )));
@@ -979,13 +970,10 @@ fn verify_file(a: &VerifyArgs) -> Result<ExitCode, Failure> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("dist/registry.signed.json"));
     let bundle = files::read(&file)?;
-    let anchor = match &a.anchor {
-        Some(p) => files::read(p)?,
-        None => BUILTIN_ANCHOR.to_vec(),
-    };
+    let anchor = files::anchor(a.anchor.as_deref())?;
     let at = match &a.at {
         Some(t) => Timestamp::parse(t).map_err(|e| Failure(e.to_string()))?,
-        None => now(),
+        None => files::now(),
     };
     let expiry = if a.allow_expired {
         Expiry::AllowExpiredForInspection
@@ -1018,7 +1006,7 @@ fn verify_file(a: &VerifyArgs) -> Result<ExitCode, Failure> {
 
 fn status(dir: &Path) -> Result<ExitCode, Failure> {
     let (bytes, data) = read_payload(dir)?;
-    let now = now();
+    let now = files::now();
     let expires = Timestamp::parse(&data.expires).map_err(|e| Failure(format!("expires: {e}")))?;
     say(&format!(
         "registry version {}, {} brands, issued {}, expires {} ({} days)",
@@ -1139,7 +1127,7 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, Failure> {
     let roots: Vec<Envelope> = all.iter().map(|(_, e, _)| e.clone()).collect();
     let bundle = verify::bundle(&roots, &envelope);
     let anchor = envelope_json(&roots[0]);
-    let v = verify::verify(&bundle, &anchor, &Checks::at(now(), Expiry::Enforce))
+    let v = verify::verify(&bundle, &anchor, &Checks::at(files::now(), Expiry::Enforce))
         .map_err(|e| Failure(format!("the distribution file would not verify: {e}")))?;
     let out = a
         .out
@@ -1164,11 +1152,8 @@ fn check_expiry(a: &CheckExpiryArgs) -> Result<ExitCode, Failure> {
         .file
         .clone()
         .unwrap_or_else(|| PathBuf::from("dist/registry.signed.json"));
-    let anchor = match &a.anchor {
-        Some(p) => files::read(p)?,
-        None => BUILTIN_ANCHOR.to_vec(),
-    };
-    let now = now();
+    let anchor = files::anchor(a.anchor.as_deref())?;
+    let now = files::now();
     let v = verify::verify(
         &files::read(&file)?,
         &anchor,
