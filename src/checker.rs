@@ -236,7 +236,7 @@ impl Checker {
             Err(e) => return Verdict::invalid(input, Kind::Phone, e),
         };
         let mut outcome = phone::judge(&self.inner.index, registry, &parsed, claimed);
-        matching::hidden_findings(registry, &cleaned.hidden, &mut outcome);
+        matching::hidden_findings(registry, &cleaned.hidden, &mut outcome, None);
         let mut v = self.verdict(
             input,
             Kind::Phone,
@@ -262,7 +262,7 @@ impl Checker {
             Err(e) => return Verdict::invalid(input, Kind::Handle, e),
         };
         let mut outcome = handle::judge(&self.inner.index, registry, &h);
-        matching::hidden_findings(registry, h.hidden(), &mut outcome);
+        matching::hidden_findings(registry, h.hidden(), &mut outcome, None);
         let matched_platform = outcome
             .official
             .map(|(loc, _)| registry.brands()[loc.brand].channels[loc.channel].kind)
@@ -292,7 +292,7 @@ impl Checker {
             Err(err) => return Verdict::invalid(input, Kind::Email, err),
         };
         let mut outcome = email::judge(&self.inner.index, registry, &e);
-        matching::hidden_findings(registry, e.hidden(), &mut outcome);
+        matching::hidden_findings(registry, e.hidden(), &mut outcome, None);
         self.verdict(
             input,
             Kind::Email,

@@ -20,6 +20,10 @@ use contactguard::trust::verify::{self, root_of, Checks, Expiry};
 use super::files::{self, Lock};
 use super::Failure;
 
+/// Where `publish` writes the distribution file, relative to the signing folder; also the
+/// default file of `verify` and `check-expiry`.
+const DIST_FILE: &str = "dist/registry.signed.json";
+
 /// The longest registry validity `bump` allows, in days.
 const MAX_REGISTRY_DAYS: i64 = 180;
 
@@ -857,7 +861,7 @@ fn bump(a: &BumpArgs) -> Result<ExitCode, Failure> {
 
 /// The published distribution file's payload, if there is one.
 fn published(dir: &Path) -> Result<Option<Vec<u8>>, Failure> {
-    let path = dir.join("dist").join("registry.signed.json");
+    let path = dir.join(DIST_FILE);
     if !path.exists() {
         return Ok(None);
     }
@@ -965,10 +969,7 @@ fn sign(a: &SignArgs) -> Result<ExitCode, Failure> {
 }
 
 fn verify_file(a: &VerifyArgs) -> Result<ExitCode, Failure> {
-    let file = a
-        .file
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("dist/registry.signed.json"));
+    let file = a.file.clone().unwrap_or_else(|| PathBuf::from(DIST_FILE));
     let bundle = files::read(&file)?;
     let anchor = files::anchor(a.anchor.as_deref())?;
     let at = match &a.at {
@@ -1129,10 +1130,7 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, Failure> {
     let anchor = envelope_json(&roots[0]);
     let v = verify::verify(&bundle, &anchor, &Checks::at(files::now(), Expiry::Enforce))
         .map_err(|e| Failure(format!("the distribution file would not verify: {e}")))?;
-    let out = a
-        .out
-        .clone()
-        .unwrap_or_else(|| dir.join("dist").join("registry.signed.json"));
+    let out = a.out.clone().unwrap_or_else(|| dir.join(DIST_FILE));
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|e| Failure(format!("cannot create {}: {e}", parent.display())))?;
@@ -1148,10 +1146,7 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, Failure> {
 }
 
 fn check_expiry(a: &CheckExpiryArgs) -> Result<ExitCode, Failure> {
-    let file = a
-        .file
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("dist/registry.signed.json"));
+    let file = a.file.clone().unwrap_or_else(|| PathBuf::from(DIST_FILE));
     let anchor = files::anchor(a.anchor.as_deref())?;
     let now = files::now();
     let v = verify::verify(

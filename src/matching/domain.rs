@@ -19,9 +19,9 @@ use crate::matching::index::{BrandKey, ChannelLoc, Index, Origin, Strength};
 use crate::matching::lookalike::lookalike_changes;
 use crate::matching::Outcome;
 use crate::normalize::visual::visual_key_spans;
-use crate::normalize::{is_bidi_control, visual_key};
+use crate::normalize::visual_key;
 use crate::registry::Registry;
-use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Technique};
+use crate::verdict::{ChannelRef, Detail, Finding, Technique};
 
 /// Hosts of link shorteners: the destination cannot be known offline.
 const SHORTENERS: &[&str] = &[
@@ -122,7 +122,10 @@ pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome 
         out.findings.extend(script_findings(d, first_target(&out)));
     }
 
-    hidden_findings(index, registry, link, &mut out);
+    if !link.hidden().is_empty() {
+        let behind_rlo = brand_behind_rlo(index, registry, link.raw());
+        crate::matching::hidden_findings(registry, link.hidden(), &mut out, behind_rlo);
+    }
     out
 }
 
@@ -601,40 +604,13 @@ fn script_findings(d: &DomainName, target: Option<ChannelRef>) -> Vec<Finding> {
     Vec::new()
 }
 
-/// Invisible and bidi characters taken out of the input. They target the brand the rest of the
-/// ladder found, or the official channel the cleaned host is.
-fn hidden_findings(index: &Index, registry: &Registry, link: &Link, out: &mut Outcome) {
-    if link.hidden().is_empty() {
-        return;
-    }
-    let target =
-        first_target(out).or_else(|| out.official.map(|(loc, _)| channel_ref(registry, loc)));
-    let (bidi, invisible): (Vec<_>, Vec<_>) =
-        link.hidden().iter().partition(|h| is_bidi_control(h.ch));
-    let info = |v: &[&crate::normalize::HiddenChar]| Detail::Hidden {
-        chars: v.iter().map(|h| CharInfo::of(&h.ch.to_string())).collect(),
-    };
-    if !bidi.is_empty() {
-        // What a reader sees after a right-to-left override: the rest of the text reversed.
-        let shown_target = target.clone().or_else(|| {
-            let raw = link.raw();
-            let start = raw.find('\u{202E}')? + '\u{202E}'.len_utf8();
-            let reversed: String = raw[start..]
-                .chars()
-                .rev()
-                .filter(|c| !crate::normalize::is_hidden(*c))
-                .collect();
-            distinctive_key_in(index, &reversed).map(|loc| channel_ref(registry, loc))
-        });
-        out.findings.insert(
-            0,
-            Finding::new(Technique::BidiControl, shown_target, info(&bidi)),
-        );
-    }
-    if !invisible.is_empty() {
-        out.findings.insert(
-            0,
-            Finding::new(Technique::InvisibleChars, target, info(&invisible)),
-        );
-    }
+/// The brand a reader sees after a right-to-left override: the rest of the text reversed.
+fn brand_behind_rlo(index: &Index, registry: &Registry, raw: &str) -> Option<ChannelRef> {
+    let start = raw.find('\u{202E}')? + '\u{202E}'.len_utf8();
+    let reversed: String = raw[start..]
+        .chars()
+        .rev()
+        .filter(|c| !crate::normalize::is_hidden(*c))
+        .collect();
+    distinctive_key_in(index, &reversed).map(|loc| channel_ref(registry, loc))
 }

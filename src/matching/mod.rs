@@ -13,7 +13,7 @@ use index::ChannelLoc;
 
 use crate::normalize::{is_bidi_control, HiddenChar};
 use crate::registry::Registry;
-use crate::verdict::{CharInfo, Detail, Finding, Technique};
+use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Technique};
 
 /// What a ladder found for one input.
 #[derive(Debug, Default)]
@@ -39,8 +39,14 @@ impl Outcome {
 
 /// Findings for hidden characters taken out of an input: they target what the rest of the
 /// ladder found, or the official channel the cleaned input is (an official contact does not
-/// come wrapped in invisible characters).
-pub(crate) fn hidden_findings(registry: &Registry, hidden: &[HiddenChar], out: &mut Outcome) {
+/// come wrapped in invisible characters). `bidi_fallback` is what a bidi finding targets when
+/// nothing else is targeted (for links: the brand a reader sees in the reversed text).
+pub(crate) fn hidden_findings(
+    registry: &Registry,
+    hidden: &[HiddenChar],
+    out: &mut Outcome,
+    bidi_fallback: Option<ChannelRef>,
+) {
     if hidden.is_empty() {
         return;
     }
@@ -54,9 +60,10 @@ pub(crate) fn hidden_findings(registry: &Registry, hidden: &[HiddenChar], out: &
         });
     let (bidi, invisible): (Vec<&HiddenChar>, Vec<&HiddenChar>) =
         hidden.iter().partition(|h| is_bidi_control(h.ch));
-    for (technique, chars) in [
-        (Technique::BidiControl, bidi),
-        (Technique::InvisibleChars, invisible),
+    let bidi_target = target.clone().or(bidi_fallback);
+    for (technique, chars, target) in [
+        (Technique::BidiControl, bidi, bidi_target),
+        (Technique::InvisibleChars, invisible, target),
     ] {
         if !chars.is_empty() {
             let detail = Detail::Hidden {
@@ -66,7 +73,7 @@ pub(crate) fn hidden_findings(registry: &Registry, hidden: &[HiddenChar], out: &
                     .collect(),
             };
             out.findings
-                .insert(0, Finding::new(technique, target.clone(), detail));
+                .insert(0, Finding::new(technique, target, detail));
         }
     }
 }
