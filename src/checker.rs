@@ -12,6 +12,7 @@ use crate::matching::index::Index;
 use crate::matching::{self, domain, email, handle, phone, Outcome};
 use crate::normalize;
 use crate::registry::{ChannelKind, Registry, TrustedRegistry};
+use crate::scan::{self, NameFinder, ScanReport};
 use crate::verdict::{
     BrandRef, ChannelRef, Detail, Finding, Kind, PhoneInfo, Status, Technique, Verdict,
 };
@@ -99,6 +100,8 @@ pub struct Checker {
 struct Inner {
     trusted: TrustedRegistry,
     index: Index,
+    /// Brand names for [`Checker::scan`], built on its first use.
+    names: OnceLock<NameFinder>,
 }
 
 impl Checker {
@@ -118,7 +121,11 @@ impl Checker {
     pub fn new(trusted: TrustedRegistry) -> Checker {
         let index = Index::build(trusted.registry());
         Checker {
-            inner: Arc::new(Inner { trusted, index }),
+            inner: Arc::new(Inner {
+                trusted,
+                index,
+                names: OnceLock::new(),
+            }),
         }
     }
 
@@ -158,6 +165,72 @@ impl Checker {
             Kind::Email => self.check_email(input),
             _ => self.check_link(input),
         }
+    }
+
+    /// Finds and judges every contact in a text: a chat message, a search-result page, saved
+    /// HTML. Each contact comes with its byte span in `text`, so an app can highlight it, and
+    /// is judged against the brand the text presents it as belonging to. Text over
+    /// [`MAX_SCAN_LEN`](crate::scan::MAX_SCAN_LEN) bytes gets a report with an error.
+    ///
+    /// ```
+    /// use contactguard::{Checker, Status, Technique};
+    ///
+    /// let checker = Checker::builtin()?;
+    /// let report = checker.scan("请拨打TP钱包人工客服热线咨询");
+    /// assert_eq!(report.status, Some(Status::Impersonation)); // TokenPocket has no phone line
+    /// assert_eq!(report.claims[0].finding.technique, Technique::NoSuchChannel);
+    /// assert!(report.items.is_empty());
+    /// assert_eq!(report.advice[0].brand.id, "tokenpocket");
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
+    pub fn scan(&self, text: &str) -> ScanReport {
+        scan::run(self, text)
+    }
+
+    /// The brand-name finder, built on first use.
+    pub(crate) fn names(&self) -> &NameFinder {
+        self.inner
+            .names
+            .get_or_init(|| NameFinder::new(self.registry()))
+    }
+
+    /// Marks an unknown contact as claimed for `brand` (a registry index): it is not one of
+    /// the brand's channels, or of a kind the brand does not offer at all.
+    pub(crate) fn claim(&self, v: &mut Verdict, brand: usize) {
+        let b = &self.registry().brands()[brand];
+        let kind = match v.kind {
+            Kind::Phone => Some(ChannelKind::Phone),
+            Kind::Email => Some(ChannelKind::Email),
+            Kind::Handle => v.platform,
+            _ => Some(ChannelKind::Domain),
+        };
+        let finding = match kind.filter(|k| b.lacks(*k)) {
+            Some(k) => self.no_such_channel(brand, k),
+            None => Finding::new(
+                Technique::BrandMention,
+                None,
+                Detail::Claimed {
+                    brand: b.display_name().to_owned(),
+                },
+            ),
+        };
+        v.findings.insert(0, finding);
+        v.status = Status::Impersonation;
+        v.brand = Some(BrandRef::of(b));
+        v.official_channels = self.alternatives(&b.id, kind.unwrap_or(ChannelKind::Domain));
+    }
+
+    /// The finding for a channel of `kind` claimed for `brand`, which offers none.
+    pub(crate) fn no_such_channel(&self, brand: usize, kind: ChannelKind) -> Finding {
+        let b = &self.registry().brands()[brand];
+        Finding::new(
+            Technique::NoSuchChannel,
+            None,
+            Detail::NoChannel {
+                brand: b.display_name().to_owned(),
+                kind,
+            },
+        )
     }
 
     /// Checks one input as a link or domain. Links to profiles on social platforms
@@ -354,10 +427,7 @@ impl Checker {
             status,
             display: (!display.is_empty() && display != normalized).then_some(display),
             normalized: Some(normalized),
-            brand: brand.map(|b| BrandRef {
-                id: b.id.clone(),
-                name: b.display_name().to_owned(),
-            }),
+            brand: brand.map(BrandRef::of),
             findings,
             official_channels,
             platform: None,

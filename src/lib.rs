@@ -37,6 +37,7 @@
 pub use checker::{CheckOptions, Checker};
 pub use error::Error;
 pub use registry::{Registry, TrustedRegistry};
+pub use scan::{ScanItem, ScanReport};
 pub use verdict::{
     BrandRef, Change, ChannelRef, CharInfo, Detail, Finding, Kind, Status, Technique, Verdict,
 };
@@ -53,5 +54,6 @@ pub mod input;
 pub mod matching;
 pub mod normalize;
 pub mod registry;
+pub mod scan;
 pub mod trust;
 mod verdict;

@@ -187,6 +187,16 @@ pub struct BrandRef {
     pub name: String,
 }
 
+impl BrandRef {
+    /// The reference to `brand`.
+    pub(crate) fn of(brand: &crate::registry::Brand) -> BrandRef {
+        BrandRef {
+            id: brand.id.clone(),
+            name: brand.display_name().to_owned(),
+        }
+    }
+}
+
 /// One official channel, as shown in verdicts.
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[non_exhaustive]

@@ -190,7 +190,7 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
 }
 
 /// The registry kind that an input kind is compared with.
-fn channel_kind(kind: Kind) -> ChannelKind {
+pub(super) fn channel_kind(kind: Kind) -> ChannelKind {
     match kind {
         Kind::Phone => ChannelKind::Phone,
         Kind::Email => ChannelKind::Email,

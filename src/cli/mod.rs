@@ -7,6 +7,7 @@ mod brands;
 mod check;
 mod files;
 mod registry;
+mod scan;
 mod style;
 mod zh;
 
@@ -31,6 +32,8 @@ struct Cli {
 enum Command {
     /// Check links, domains, phone numbers, handles or e-mail addresses.
     Check(CheckArgs),
+    /// Find and judge every contact in a message or web page (text or HTML).
+    Scan(ScanArgs),
     /// List the brands, or show one brand's official channels and safety notes.
     Brands(BrandsArgs),
     /// Maintain, sign and verify the registry (for support teams).
@@ -86,6 +89,15 @@ struct CheckArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct ScanArgs {
+    /// The text or HTML file to scan; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    file: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
 struct BrandsArgs {
     /// A brand id (see the list without it), e.g. `tokenpocket`.
     id: Option<String>,
@@ -125,6 +137,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Scan(args) => run_scan(args),
         Command::Brands(args) => run_brands(args),
         Command::Registry { command } => registry::run(command),
     };
@@ -324,6 +337,52 @@ fn read_stdin_lines() -> Result<Vec<String>, Failure> {
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty())
         .collect())
+}
+
+fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
+    let limit = contactguard::scan::MAX_SCAN_LEN;
+    let (name, mut reader): (String, Box<dyn Read>) = match &args.file {
+        Some(path) if path.as_os_str() != "-" => (
+            path.display().to_string(),
+            Box::new(std::fs::File::open(path).map_err(|e| {
+                Failure(format!("cannot open {}: {e}", path.display()))
+            })?),
+        ),
+        _ => ("standard input".to_owned(), Box::new(io::stdin().lock())),
+    };
+    let mut buf = Vec::new();
+    reader
+        .by_ref()
+        .take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
+    if buf.len() > limit {
+        return Err(Failure(format!(
+            "{name} is over {} MiB; scan reads one message or page at a time. Split it, or use `batch` for lists of contacts.",
+            limit / (1024 * 1024)
+        )));
+    }
+    let text = String::from_utf8(buf).map_err(|e| {
+        Failure(format!(
+            "{name} is not UTF-8 (invalid byte at offset {}); convert it first, for example `iconv -f GBK -t UTF-8`",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let report = checker()?.scan(&text);
+    let rendered = match args.output.format {
+        Format::Json => serde_json::to_string(&report)
+            .map(|s| s + "\n")
+            .map_err(|e| Failure(e.to_string()))?,
+        Format::Human => scan::render(&text, &report, args.output.lang(), args.output.style()),
+    };
+    let mut out = io::stdout().lock();
+    match out.write_all(rendered.as_bytes()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            return Err(Failure(format!("cannot write the output: {e}")))
+        }
+        _ => {}
+    }
+    Ok(ExitCode::from(report.exit_code() as u8))
 }
 
 fn run_brands(args: BrandsArgs) -> Result<ExitCode, Failure> {

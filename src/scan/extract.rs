@@ -1,0 +1,455 @@
+//! Finding the contacts in segmented text: e-mail addresses, links and bare domains,
+//! labelled IDs (`微信：…`, `QQ群 …`), `@handles` and phone numbers.
+//!
+//! Each pass masks what it took, so that later passes do not find a number inside a link or
+//! a handle inside an e-mail address (research/matching-deps.md §5).
+
+use std::ops::Range;
+
+use linkify::{LinkFinder, LinkKind};
+
+use crate::input::handle::Platform;
+
+/// What a piece of text was taken for.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum What {
+    /// A link or a bare domain.
+    Link,
+    /// An e-mail address.
+    Email,
+    /// A telephone number.
+    Phone,
+    /// A handle, on a platform when the text names one.
+    Handle(Option<Platform>),
+    /// A QQ number or group.
+    Qq,
+}
+
+/// A contact found in the segmented text.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub(crate) struct Found {
+    /// Where it is in the segmented text.
+    pub span: Range<usize>,
+    /// What it was taken for.
+    pub what: What,
+}
+
+/// File extensions that are also top-level domains: `readme.md` without a scheme is a file.
+const FILE_EXTENSIONS: &[&str] = &[
+    "md", "txt", "zip", "mov", "js", "json", "png", "jpg", "jpeg", "gif", "svg", "html", "htm",
+    "php", "py", "rs", "sh", "apk", "exe", "pdf", "doc", "docx", "csv", "mp4", "dmg", "sol",
+    "ts", "go", "pl", "rar", "xls", "xlsx", "ppt", "webp",
+];
+
+/// Words that label the ID after them, and what the ID is.
+const LABELS: &[(&str, Label)] = &[
+    ("微信号", Label::Wechat),
+    ("微信", Label::Wechat),
+    ("薇信", Label::Wechat),
+    ("威信", Label::Wechat),
+    ("v信", Label::Wechat),
+    ("加v", Label::Wechat),
+    ("wechat", Label::Wechat),
+    ("weixin", Label::Wechat),
+    ("vx", Label::Wechat),
+    ("wx", Label::Wechat),
+    ("qq", Label::Qq),
+    ("扣扣", Label::Qq),
+    ("telegram", Label::Telegram),
+    ("纸飞机", Label::Telegram),
+    ("飞机", Label::Telegram),
+    ("电报", Label::Telegram),
+    ("電報", Label::Telegram),
+    ("tg", Label::Telegram),
+    ("twitter", Label::X),
+    ("推特", Label::X),
+    ("discord", Label::Discord),
+];
+
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum Label {
+    Wechat,
+    Qq,
+    Telegram,
+    X,
+    Discord,
+}
+
+/// Words between a label and its ID (`微信号：`, `QQ群 ID:`).
+const FILLERS: &[&str] = &[
+    "群号", "群", "号码", "号", "账号", "帐号", "id", "是", "为", "搜索", "添加", ":", "-", " ",
+    "\u{a0}",
+];
+
+/// Words before a short number that make it a phone number (`拨打 95588`).
+const PHONE_WORDS: &[&str] = &[
+    "电话", "電話", "热线", "熱線", "拨打", "致电", "号码", "客服", "手机", "call", "tel", "phone",
+    "hotline", "dial", "联系",
+];
+
+/// Words before a number that make it something else (`订单号 2024…`).
+const NOT_PHONE_WORDS: &[&str] = &[
+    "订单", "单号", "编号", "order", "invoice", "金额", "价格", "余额", "验证码", "code", "id",
+    "no.", "#", "block", "区块", "高度",
+];
+
+/// Every contact in `text` (already segmented), in order, without overlaps.
+pub(crate) fn contacts(text: &str) -> Vec<Found> {
+    let mut masked = text.to_owned();
+    let mut found = Vec::new();
+
+    let mut finder = LinkFinder::new();
+    finder.kinds(&[LinkKind::Email]);
+    let emails: Vec<Range<usize>> = finder.links(&masked).map(|l| l.start()..l.end()).collect();
+    for span in emails {
+        take(&mut masked, &mut found, span, What::Email);
+    }
+
+    let mut finder = LinkFinder::new();
+    finder.kinds(&[LinkKind::Url]).url_must_have_scheme(false);
+    let links: Vec<Range<usize>> = finder
+        .links(&masked)
+        .filter(|l| is_link(l.as_str()))
+        .map(|l| l.start()..l.end())
+        .collect();
+    for span in links {
+        take(&mut masked, &mut found, span, What::Link);
+    }
+
+    for (span, what) in labelled(&masked) {
+        take(&mut masked, &mut found, span, what);
+    }
+    for (span, what) in handles(&masked) {
+        take(&mut masked, &mut found, span, what);
+    }
+    for span in phones(&masked) {
+        take(&mut masked, &mut found, span, What::Phone);
+    }
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+/// Records `span` as `what` and blanks it out of `masked`.
+fn take(masked: &mut String, found: &mut Vec<Found>, span: Range<usize>, what: What) {
+    if span.is_empty() || !masked.is_char_boundary(span.start) || !masked.is_char_boundary(span.end) {
+        return;
+    }
+    masked.replace_range(span.clone(), &" ".repeat(span.len()));
+    found.push(Found { span, what });
+}
+
+/// Whether a link-finder hit is a link: schemes are; a bare domain needs a known public
+/// suffix and must not be a file name.
+fn is_link(hit: &str) -> bool {
+    if hit.contains("://") {
+        return true;
+    }
+    let host = hit
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .rsplit_once('@')
+        .map_or_else(|| hit.split(['/', '?', '#']).next().unwrap_or_default(), |(_, h)| h);
+    let host = host.split(':').next().unwrap_or_default().to_lowercase();
+    let Some((_, tld)) = host.trim_end_matches('.').rsplit_once('.') else {
+        return false;
+    };
+    if tld.chars().all(|c| c.is_ascii_digit()) || FILE_EXTENSIONS.contains(&tld) && !hit.contains('/') {
+        return false;
+    }
+    psl::suffix(host.as_bytes()).is_some_and(|s| s.is_known())
+}
+
+/// Labelled IDs: `微信：tpkf888`, `QQ群 123456789`, `电报: @name`.
+fn labelled(text: &str) -> Vec<(Range<usize>, What)> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        // Lowercasing changed byte lengths (rare scripts): fall back to ASCII folding.
+        return labelled_in(text, &text.to_ascii_lowercase());
+    }
+    labelled_in(text, &lower)
+}
+
+fn labelled_in(text: &str, lower: &str) -> Vec<(Range<usize>, What)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lower.len() {
+        let rest = &lower[i..];
+        let hit = LABELS.iter().find(|(word, _)| {
+            rest.starts_with(word)
+                && (!word.is_ascii()
+                    || !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && !rest[word.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+        });
+        let Some((word, label)) = hit else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let mut j = i + word.len();
+        let mut filler = 0;
+        'fill: while filler < 8 {
+            for f in FILLERS {
+                if lower[j..].starts_with(f) {
+                    j += f.len();
+                    filler += 1;
+                    continue 'fill;
+                }
+            }
+            break;
+        }
+        if let Some(id) = label_id(&text[j..], *label) {
+            out.push((j..j + id.0, id.1));
+            i = j + id.0;
+        } else {
+            i += word.len();
+        }
+    }
+    out
+}
+
+/// The ID at the start of `s` for `label`: its length and what it is.
+fn label_id(s: &str, label: Label) -> Option<(usize, What)> {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let len = s.find(|c: char| !(word(c) || c == '-' || c == '@' || c == '.')).unwrap_or(s.len());
+    let id = s[..len].trim_end_matches(['.', '-']);
+    let bare = id.strip_prefix('@').unwrap_or(id);
+    if bare.is_empty() || bare.contains('@') || bare.contains('.') {
+        return None;
+    }
+    let digits = bare.chars().all(|c| c.is_ascii_digit());
+    let starts_letter = bare.starts_with(|c: char| c.is_ascii_alphabetic());
+    let n = bare.len();
+    let what = match label {
+        Label::Wechat if starts_letter && (6..=20).contains(&n) => What::Handle(Some(Platform::Wechat)),
+        Label::Wechat if digits && (5..=15).contains(&n) => What::Handle(Some(Platform::Wechat)),
+        Label::Qq if digits && (5..=12).contains(&n) => What::Qq,
+        Label::Telegram if starts_letter && (4..=32).contains(&n) && !bare.contains('-') => {
+            What::Handle(Some(Platform::Telegram))
+        }
+        Label::X if (2..=15).contains(&n) && !bare.contains('-') => What::Handle(Some(Platform::X)),
+        Label::Discord if starts_letter && (2..=32).contains(&n) => What::Handle(Some(Platform::Discord)),
+        _ => return None,
+    };
+    Some((id.len(), what))
+}
+
+/// `@name` handles, with the platform named just before them (`推特 @x`, `Telegram: @y`).
+fn handles(text: &str) -> Vec<(Range<usize>, What)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        if at > 0 && matches!(bytes[at - 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.' | b'@' | b'/' | b'-') {
+            continue;
+        }
+        let len = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        if len == 0 || len > 32 {
+            continue;
+        }
+        let end = at + 1 + len;
+        if bytes.get(end).is_some_and(|b| matches!(b, b'@' | b'-')) {
+            continue;
+        }
+        out.push((at..end, What::Handle(platform_before(&text[..at]))));
+    }
+    out
+}
+
+/// The platform named by the last word before a handle on the same line.
+fn platform_before(before: &str) -> Option<Platform> {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let word = line
+        .trim_end_matches([' ', ':', '\u{a0}'])
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default();
+    if let Some(p) = Platform::from_word(word) {
+        return Some(p);
+    }
+    let lower = word.to_lowercase();
+    [("电报", Platform::Telegram), ("推特", Platform::X), ("微信", Platform::Wechat), ("微博", Platform::Weibo)]
+        .iter()
+        .find(|(w, _)| lower.ends_with(w))
+        .map(|(_, p)| *p)
+}
+
+/// Telephone numbers: runs of digits with the separators numbers are written with, `+` or
+/// `00` in front, letters that stand for digits (`4OO`), and a `转`/`ext` extension after.
+fn phones(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let starts = b.is_ascii_digit() || (matches!(b, b'+' | b'(') && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit() || *n == b'+'));
+        let glued = i > 0 && matches!(bytes[i - 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.' | b'/' | b'$' | b'#' | b'%' | b'-' | b'+');
+        if !starts || glued {
+            i += 1;
+            continue;
+        }
+        let (end, digits, letters) = number_end(bytes, i);
+        let next = i.max(end);
+        if let Some(span) = accept(text, i..end, digits, letters) {
+            out.push(span);
+        }
+        i = next + 1;
+    }
+    out
+}
+
+/// Where the number starting at `start` ends, its digit count and its letters-for-digits.
+fn number_end(bytes: &[u8], start: usize) -> (usize, usize, usize) {
+    let mut end = start;
+    let mut digits = 0;
+    let mut letters = 0;
+    let mut seps = 0;
+    let mut i = start;
+    while i < bytes.len() && digits <= 20 {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            digits += 1;
+            seps = 0;
+            end = i + 1;
+        } else if matches!(b, b'O' | b'o' | b'l' | b'I')
+            && letters < 3
+            && i > start
+            && bytes[i - 1].is_ascii_digit() | matches!(bytes[i - 1], b'-' | b' ' | b'O' | b'o' | b'l' | b'I')
+            && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit() || matches!(n, b'-' | b' ' | b'O' | b'o' | b'l' | b'I'))
+        {
+            letters += 1;
+            seps = 0;
+            end = i + 1;
+        } else if matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'+') && seps < 3 && !(b == b'+' && i > start) {
+            seps += 1;
+            if b == b')' {
+                end = i + 1;
+            }
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    // A trailing ')' belongs only if a '(' opened it.
+    let slice = &bytes[start..end];
+    if slice.ends_with(b")") && slice.iter().filter(|b| **b == b'(').count() < slice.iter().filter(|b| **b == b')').count() {
+        end -= 1;
+    }
+    while end > start && !bytes[end - 1].is_ascii_digit() && bytes[end - 1] != b')' && !matches!(bytes[end - 1], b'O' | b'o' | b'l' | b'I') {
+        end -= 1;
+    }
+    (end, digits, letters)
+}
+
+/// The phone number in `span`, with any extension, if it reads as one.
+fn accept(text: &str, span: Range<usize>, digits: usize, letters: usize) -> Option<Range<usize>> {
+    let number = &text[span.clone()];
+    let after = &text[span.end..];
+    if !(5..=20).contains(&(digits + letters)) || letters > 0 && digits < 6 {
+        return None;
+    }
+    // Glued to letters or more digits: a code, a version, a date or a time.
+    if after.starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '%' | '_' | '/'))
+        && !starts_extension(after)
+        || after.starts_with(['.', ':']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let groups: Vec<&str> = number
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|g| !g.is_empty())
+        .collect();
+    // Dates (2024-01-01, 2024.1.1) and dotted versions or addresses.
+    if groups.len() == 3 && groups[0].len() == 4 && groups[1].len() <= 2 && groups[2].len() <= 2
+        && number.contains(['-', '.', '/'])
+    {
+        return None;
+    }
+    if number.contains('.') && groups.iter().any(|g| g.len() == 1) {
+        return None;
+    }
+    // A long unbroken run without '+' is an order or account number.
+    if !number.starts_with('+') && groups.len() == 1 && digits >= 14 {
+        return None;
+    }
+    let line = text[..span.start].rsplit('\n').next().unwrap_or_default().to_lowercase();
+    let before: String = line.chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
+    if NOT_PHONE_WORDS.iter().any(|w| before.contains(w)) && !PHONE_WORDS.iter().any(|w| before.contains(w)) {
+        return None;
+    }
+    if digits < 7 && !number.starts_with('+') && !PHONE_WORDS.iter().any(|w| before.contains(w)) {
+        return None;
+    }
+    Some(span.start..span.end + extension_len(after))
+}
+
+/// Whether `after` starts with an extension marker.
+fn starts_extension(after: &str) -> bool {
+    extension_len(after) > 0
+}
+
+/// The length of a `转 8` / `ext. 8` / `x8` extension at the start of `after`.
+fn extension_len(after: &str) -> usize {
+    let trimmed = after.trim_start_matches(' ');
+    let lead = after.len() - trimmed.len();
+    let lower = trimmed.to_lowercase();
+    for marker in ["转", "分机", "extension", "ext.", "ext", "x"] {
+        if let Some(rest) = lower.get(..marker.len()).filter(|m| *m == marker).map(|_| &trimmed[marker.len()..]) {
+            let body = rest.trim_start_matches([' ', ':']);
+            let n = body.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=6).contains(&n) && !body[n..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                return lead + marker.len() + (rest.len() - body.len()) + n;
+            }
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::text::segment;
+
+    fn items(text: &str) -> Vec<(String, What)> {
+        let seg = segment(text);
+        contacts(&seg.text)
+            .into_iter()
+            .map(|f| (text[seg.source(&f.span)].to_owned(), f.what))
+            .collect()
+    }
+
+    #[test]
+    fn finds_each_kind() {
+        let text = "官方客服：400-123-4567，或拨打＋８６ １３８ ００１３ ８０００；海外 +1 (888) 908-7930。\
+                    QQ群 123456789，订单号 20240101123456，微信：tpkf8888 电报@tp_help 官网tokenpocket.pro，\
+                    邮箱Foo.Bar+scam@Gmail.com Tel: 010-12345678 转 8 版本 v2.3.1 readme.md 2024-01-01";
+        let found = items(text);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "400-123-4567",
+                "＋８６ １３８ ００１３ ８０００",
+                "+1 (888) 908-7930",
+                "123456789",
+                "tpkf8888",
+                "@tp_help",
+                "tokenpocket.pro",
+                "Foo.Bar+scam@Gmail.com",
+                "010-12345678 转 8",
+            ]
+        );
+        assert_eq!(found[3].1, What::Qq);
+        assert_eq!(found[4].1, What::Handle(Some(Platform::Wechat)));
+        assert_eq!(found[5].1, What::Handle(Some(Platform::Telegram)));
+        assert_eq!(found[7].1, What::Email);
+    }
+
+    #[test]
+    fn short_numbers_need_a_phone_word() {
+        assert_eq!(items("请拨打95588咨询").len(), 1);
+        assert!(items("共有12345人参加").is_empty());
+        assert_eq!(items("客服电话 4OO-l23-4567")[0].0, "4OO-l23-4567");
+    }
+}

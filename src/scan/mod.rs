@@ -1,0 +1,393 @@
+//! Scanning free text — a chat message, a search-result page, saved HTML — for every contact
+//! in it, judged with the brand it is presented as belonging to.
+//!
+//! The pipeline, one module per step:
+//!
+//! 1. [`html`](self::html): HTML becomes text (tags, scripts and styles removed, entities
+//!    decoded); link targets become items of their own;
+//! 2. `text`: Chinese text is segmented and compatibility forms folded, so that
+//!    `官网：https://tokenpocket.pro，客服` yields the link and nothing else, while every byte
+//!    still maps back to the input;
+//! 3. `extract`: e-mail addresses, links and bare domains, labelled IDs (`微信：…`, `QQ群 …`),
+//!    `@handles` and phone numbers;
+//! 4. `brands`: brand names, also spaced out or with look-alike letters;
+//! 5. `context`: which brand each contact is claimed for (same sentence or line, or the
+//!    heading above), and channels claimed for a brand that has none (`TP钱包客服热线`).
+//!
+//! ```
+//! use contactguard::{Checker, Status, Technique};
+//!
+//! let checker = Checker::builtin()?;
+//! let text = "TP钱包官方客服热线：400-123-4567，官网 https://tokenpocket.pro";
+//! let report = checker.scan(text);
+//! assert_eq!(report.status, Some(Status::Impersonation));
+//! let phone = &report.items[0];
+//! assert_eq!(&text[phone.span.clone()], "400-123-4567");
+//! assert_eq!(phone.verdict.findings[0].technique, Technique::NoSuchChannel);
+//! assert_eq!(report.items[1].verdict.status, Status::Official);
+//! # Ok::<(), contactguard::Error>(())
+//! ```
+
+mod brands;
+mod context;
+mod extract;
+mod html;
+mod text;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub(crate) use brands::NameFinder;
+pub use html::looks_like_html;
+
+use crate::registry::{ChannelKind, Statement};
+use crate::verdict::{BrandRef, ChannelRef, Finding, Kind, Status, Verdict};
+use crate::{CheckOptions, Checker};
+use context::{Context, Named};
+use extract::What;
+
+/// The largest text [`Checker::scan`] reads, in bytes (4 MiB). Larger input gets a report
+/// with [`ScanReport::error`] set and no items; split it first.
+pub const MAX_SCAN_LEN: usize = 4 * 1024 * 1024;
+
+/// Everything found in one text.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ScanReport {
+    /// The worst status among the items and claims (impersonation > invalid > unknown >
+    /// official); `None` when the text holds no contact and no claim.
+    pub status: Option<Status>,
+    /// Every contact, in order of appearance.
+    pub items: Vec<ScanItem>,
+    /// Channels the text claims for a brand that has none of that kind, contact or not
+    /// (`请拨打TP钱包客服热线`).
+    pub claims: Vec<Claim>,
+    /// Brand names in the text outside the contacts, in order.
+    pub mentions: Vec<Mention>,
+    /// For each brand concerned, its real channels and safety statements: what to do instead.
+    pub advice: Vec<Advice>,
+    /// Why the text could not be scanned (too large), if so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// One contact found in the text.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ScanItem {
+    /// Where it is in the input, in bytes.
+    pub span: Range<usize>,
+    /// The input at `span`.
+    pub text: String,
+    /// The brand the text presents it as belonging to, if any.
+    pub claimed_for: Option<BrandRef>,
+    /// The verdict on it (its `input` is the contact as read: entities decoded, a `mailto:`
+    /// dropped).
+    pub verdict: Verdict,
+}
+
+/// A brand name in the text.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Mention {
+    /// Where it is in the input, in bytes.
+    pub span: Range<usize>,
+    /// The input at `span`.
+    pub text: String,
+    /// The brand named.
+    pub brand: BrandRef,
+    /// Written differently from every name of the brand (spaced out, look-alike letters).
+    pub disguised: bool,
+}
+
+/// A channel claimed for a brand that does not offer that kind of channel.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Claim {
+    /// Where the claiming words are in the input (the first time), in bytes.
+    pub span: Range<usize>,
+    /// The input at `span` (`客服热线`, `hotline`).
+    pub text: String,
+    /// The brand it is claimed for.
+    pub brand: BrandRef,
+    /// The kind of channel claimed.
+    pub kind: ChannelKind,
+    /// Always [`crate::Technique::NoSuchChannel`], with the brand's reason.
+    pub finding: Finding,
+}
+
+/// What to do instead: a brand's real channels and its own safety statements.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Advice {
+    /// The brand.
+    pub brand: BrandRef,
+    /// Its official channels, most important first.
+    pub channels: Vec<ChannelRef>,
+    /// Its own safety statements (never asks for the seed phrase, never calls first …).
+    pub statements: Vec<Statement>,
+}
+
+impl ScanReport {
+    /// The process exit code for this report, as `check` uses: 0 all official (or nothing
+    /// found), 1 some unknown, 2 invalid input, 3 impersonation.
+    pub fn exit_code(&self) -> i32 {
+        if self.error.is_some() {
+            return 2;
+        }
+        match self.status {
+            None | Some(Status::Official) => 0,
+            Some(Status::Impersonation) => 3,
+            Some(Status::Invalid) => 2,
+            Some(_) => 1,
+        }
+    }
+}
+
+/// The text as read: its source positions and headings.
+struct Read {
+    /// Segmented text, mapped to `plain`.
+    segmented: text::Mapped,
+    /// HTML as text, mapped to the input; `None` for plain text (identity).
+    page: Option<html::Page>,
+}
+
+impl Read {
+    /// The visible text (the input itself for plain text).
+    fn plain<'a>(&'a self, input: &'a str) -> &'a str {
+        self.page.as_ref().map_or(input, |p| p.text.text.as_str())
+    }
+
+    /// The input range of a range of the visible text.
+    fn to_input(&self, span: &Range<usize>) -> Range<usize> {
+        match &self.page {
+            Some(page) => page.text.source(span),
+            None => span.clone(),
+        }
+    }
+}
+
+/// Scans `input` (see [`Checker::scan`]).
+pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
+    if input.len() > MAX_SCAN_LEN {
+        return ScanReport {
+            error: Some(format!(
+                "the text is {} bytes; scan reads at most {MAX_SCAN_LEN} bytes at once: split it (for example by page or by message) and scan each part",
+                input.len()
+            )),
+            ..ScanReport::default()
+        };
+    }
+    let page = looks_like_html(input).then(|| html::read(input));
+    let plain_text = page.as_ref().map_or(input, |p| p.text.text.as_str());
+    let segmented = text::segment(plain_text);
+    let read = Read { segmented, page };
+    let plain = read.plain(input);
+    let registry = checker.registry();
+
+    let found: Vec<(Range<usize>, What)> = extract::contacts(&read.segmented.text)
+        .into_iter()
+        .map(|f| (read.segmented.source(&f.span), f.what))
+        .filter(|(span, _)| !span.is_empty())
+        .collect();
+    let item_spans: Vec<Range<usize>> = found.iter().map(|(s, _)| s.clone()).collect();
+
+    let names: Vec<Named> = checker
+        .names()
+        .find(&read.segmented.text)
+        .into_iter()
+        .map(|h| Named {
+            span: read.segmented.source(&h.span),
+            brand: h.brand,
+            common: h.common,
+            disguised: h.disguised,
+        })
+        .filter(|n| !overlaps(&item_spans, &n.span))
+        .collect();
+
+    let headings = read.page.as_ref().map(|p| p.headings.clone()).unwrap_or_default();
+    let ctx = Context::new(plain, headings, &item_spans, read.page.is_some());
+
+    let mut items = Vec::new();
+    for (span, what) in &found {
+        let claimed = ctx.claimed(span, &names);
+        let input_span = read.to_input(span);
+        if let Some(item) = judge(checker, &plain[span.clone()], *what, claimed, input, input_span) {
+            items.push(item);
+        }
+    }
+    if let Some(page) = &read.page {
+        for (value, span, at) in &page.targets {
+            let Some((what, contact)) = target(value) else {
+                continue;
+            };
+            let claimed = ctx.claimed(&(*at..*at), &names);
+            if let Some(item) = judge(checker, contact, what, claimed, input, span.clone()) {
+                items.push(item);
+            }
+        }
+        items.sort_by_key(|i| i.span.start);
+    }
+
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut kinds: Vec<ChannelKind> = registry
+        .brands()
+        .iter()
+        .flat_map(|b| b.no_channels.iter().map(|n| n.kind))
+        .collect();
+    kinds.sort_by_key(|k| k.as_str());
+    kinds.dedup();
+    for kind in kinds {
+        for word in ctx.find_words(context::kind_words(kind)) {
+            if overlaps(&item_spans, &word) || ctx.negated(word.start) {
+                continue;
+            }
+            let Some(b) = ctx.claimed(&word, &names) else {
+                continue;
+            };
+            let brand = &registry.brands()[b];
+            if !brand.no_channels.iter().any(|n| n.kind == kind) {
+                continue;
+            }
+            if claims.iter().any(|c| c.brand.id == brand.id && c.kind == kind) {
+                continue;
+            }
+            let span = read.to_input(&word);
+            claims.push(Claim {
+                text: input[span.clone()].to_owned(),
+                span,
+                brand: BrandRef::of(brand),
+                kind,
+                finding: checker.no_such_channel(b, kind),
+            });
+        }
+    }
+    claims.sort_by_key(|c| c.span.start);
+
+    let mentions: Vec<Mention> = names
+        .iter()
+        .map(|n| {
+            let span = read.to_input(&n.span);
+            Mention {
+                text: input[span.clone()].to_owned(),
+                span,
+                brand: BrandRef::of(&registry.brands()[n.brand]),
+                disguised: n.disguised,
+            }
+        })
+        .collect();
+
+    let status = items
+        .iter()
+        .map(|i| i.verdict.status)
+        .chain(claims.iter().map(|_| Status::Impersonation))
+        .max_by_key(|s| s.severity());
+    let advice = advice(checker, &items, &claims, &mentions);
+    ScanReport {
+        status,
+        items,
+        claims,
+        mentions,
+        advice,
+        error: None,
+    }
+}
+
+/// Whether `span` overlaps any of `spans`.
+fn overlaps(spans: &[Range<usize>], span: &Range<usize>) -> bool {
+    spans.iter().any(|s| s.start < span.end && span.start < s.end)
+}
+
+/// What an HTML link target is: the kind and the contact in it.
+fn target(value: &str) -> Option<(What, &str)> {
+    let lower = value.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("mailto:") {
+        let len = rest.find('?').unwrap_or(rest.len());
+        return Some((What::Email, &value[7..7 + len]));
+    }
+    if lower.starts_with("tel:") || lower.starts_with("callto:") {
+        let at = value.find(':').map_or(0, |i| i + 1);
+        return Some((What::Phone, &value[at..]));
+    }
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("tg://") {
+        return Some((What::Link, value));
+    }
+    None
+}
+
+/// Judges one contact; `None` when it does not parse as the kind it was taken for.
+fn judge(
+    checker: &Checker,
+    contact: &str,
+    what: What,
+    claimed: Option<usize>,
+    input: &str,
+    span: Range<usize>,
+) -> Option<ScanItem> {
+    let registry = checker.registry();
+    let brand_id = claimed.map(|b| registry.brands()[b].id.clone());
+    let mut verdict = match what {
+        What::Link => checker.check_link(contact),
+        What::Email => checker.check_with(contact, &CheckOptions::default().kind(Kind::Email)),
+        What::Phone => {
+            let mut options = CheckOptions::default().kind(Kind::Phone);
+            options.brand = brand_id;
+            checker.check_with(contact, &options)
+        }
+        What::Handle(platform) => {
+            let mut options = CheckOptions::default().kind(Kind::Handle);
+            options.platform = platform;
+            checker.check_with(contact, &options)
+        }
+        What::Qq => {
+            let mut v = checker.check_with(contact, &CheckOptions::default().kind(Kind::Handle));
+            v.normalized = Some(format!("QQ {contact}"));
+            v
+        }
+    };
+    if verdict.status == Status::Invalid {
+        return None;
+    }
+    if let Some(b) = claimed {
+        if verdict.status == Status::Unknown {
+            checker.claim(&mut verdict, b);
+        }
+    }
+    Some(ScanItem {
+        text: input.get(span.clone()).unwrap_or_default().to_owned(),
+        span,
+        claimed_for: claimed.map(|b| BrandRef::of(&registry.brands()[b])),
+        verdict,
+    })
+}
+
+/// The brands concerned, impersonated ones first, with what to use instead.
+fn advice(checker: &Checker, items: &[ScanItem], claims: &[Claim], mentions: &[Mention]) -> Vec<Advice> {
+    let mut ids: Vec<&str> = Vec::new();
+    let impersonated = items
+        .iter()
+        .filter(|i| i.verdict.status == Status::Impersonation)
+        .filter_map(|i| i.verdict.brand.as_ref())
+        .chain(claims.iter().map(|c| &c.brand));
+    let others = items
+        .iter()
+        .filter_map(|i| i.verdict.brand.as_ref())
+        .chain(mentions.iter().map(|m| &m.brand));
+    for b in impersonated.chain(others) {
+        if !ids.contains(&b.id.as_str()) {
+            ids.push(&b.id);
+        }
+    }
+    ids.iter()
+        .filter_map(|id| checker.registry().brand(id))
+        .map(|brand| Advice {
+            brand: BrandRef::of(brand),
+            channels: ChannelKind::ALL
+                .iter()
+                .flat_map(|k| checker.channels_of(&brand.id, *k))
+                .collect(),
+            statements: brand.statements.clone(),
+        })
+        .collect()
+}
