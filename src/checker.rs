@@ -198,12 +198,7 @@ impl Checker {
     /// the brand's channels, or of a kind the brand does not offer at all.
     pub(crate) fn claim(&self, v: &mut Verdict, brand: usize) {
         let b = &self.registry().brands()[brand];
-        let kind = match v.kind {
-            Kind::Phone => Some(ChannelKind::Phone),
-            Kind::Email => Some(ChannelKind::Email),
-            Kind::Handle => v.platform,
-            _ => Some(ChannelKind::Domain),
-        };
+        let kind = v.channel_kind();
         let finding = match kind.filter(|k| b.lacks(*k)) {
             Some(k) => self.no_such_channel(brand, k),
             None => Finding::new(

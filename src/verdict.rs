@@ -90,6 +90,17 @@ impl Verdict {
         }
     }
 
+    /// The kind of registry channel this verdict is about (`None` for a handle on no
+    /// named platform).
+    pub(crate) fn channel_kind(&self) -> Option<ChannelKind> {
+        match self.kind {
+            Kind::Phone => Some(ChannelKind::Phone),
+            Kind::Email => Some(ChannelKind::Email),
+            Kind::Handle => self.platform,
+            _ => Some(ChannelKind::Domain),
+        }
+    }
+
     /// The first finding that targets an official channel, if any.
     pub fn primary(&self) -> Option<&Finding> {
         self.findings.iter().find(|f| f.target.is_some())

@@ -344,9 +344,10 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
     let (name, mut reader): (String, Box<dyn Read>) = match &args.file {
         Some(path) if path.as_os_str() != "-" => (
             path.display().to_string(),
-            Box::new(std::fs::File::open(path).map_err(|e| {
-                Failure(format!("cannot open {}: {e}", path.display()))
-            })?),
+            Box::new(
+                std::fs::File::open(path)
+                    .map_err(|e| Failure(format!("cannot open {}: {e}", path.display())))?,
+            ),
         ),
         _ => ("standard input".to_owned(), Box::new(io::stdin().lock())),
     };

@@ -36,7 +36,10 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
     }
     out.push_str(&summary(report, lang, style));
     if !report.items.is_empty() {
-        out.push_str(&format!("\n{}\n", style.bold(pick(lang, "Contacts found:", "发现的联系方式："))));
+        out.push_str(&format!(
+            "\n{}\n",
+            style.bold(pick(lang, "Contacts found:", "发现的联系方式："))
+        ));
     }
     for item in &report.items {
         let v = &item.verdict;
@@ -56,7 +59,11 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
             style.bold(&one_line(&item.text)),
             style.dim(&location)
         ));
-        let brand = v.brand.as_ref().map(|b| b.name.as_str()).unwrap_or_default();
+        let brand = v
+            .brand
+            .as_ref()
+            .map(|b| b.name.as_str())
+            .unwrap_or_default();
         let explanation = match v.status {
             Status::Official => match lang {
                 Lang::Zh => format!("{brand} 的官方{}", kind.trim_start_matches("官方")),
@@ -75,15 +82,28 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
                     let claimed = item
                         .claimed_for
                         .as_ref()
-                        .filter(|_| matches!(f.technique, Technique::BrandMention | Technique::NoSuchChannel))
+                        .filter(|_| {
+                            matches!(
+                                f.technique,
+                                Technique::BrandMention | Technique::NoSuchChannel
+                            )
+                        })
                         .map(|b| match lang {
                             Lang::Zh => format!("（文中称其为 {} 的）", b.name),
                             _ => format!(" (presented as {}'s)", b.name),
                         })
                         .unwrap_or_default();
                     match lang {
-                        Lang::Zh => format!("{}{claimed}：{}", zh::technique(f.technique, lang), zh::detail(&f.detail, lang)),
-                        _ => format!("{}{claimed}: {}", zh::technique(f.technique, lang), zh::detail(&f.detail, lang)),
+                        Lang::Zh => format!(
+                            "{}{claimed}：{}",
+                            zh::technique(f.technique, lang),
+                            zh::detail(&f.detail, lang)
+                        ),
+                        _ => format!(
+                            "{}{claimed}: {}",
+                            zh::technique(f.technique, lang),
+                            zh::detail(&f.detail, lang)
+                        ),
                     }
                 })
                 .unwrap_or_default(),
@@ -91,7 +111,10 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
         out.push_str(&format!("      {explanation}\n"));
     }
     if !report.claims.is_empty() {
-        out.push_str(&format!("\n{}\n", style.bold(pick(lang, "False claims:", "虚假声称："))));
+        out.push_str(&format!(
+            "\n{}\n",
+            style.bold(pick(lang, "False claims:", "虚假声称："))
+        ));
         for claim in &report.claims {
             let line = line_of(input, claim.span.start);
             out.push_str(&match lang {
@@ -111,7 +134,10 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
         }
     }
     if !report.advice.is_empty() {
-        out.push_str(&format!("\n{}\n", style.bold(pick(lang, "What to do:", "怎么办："))));
+        out.push_str(&format!(
+            "\n{}\n",
+            style.bold(pick(lang, "What to do:", "怎么办："))
+        ));
         if report.status == Some(Status::Impersonation) {
             out.push_str(pick(
                 lang,
@@ -128,7 +154,13 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
 
 /// The first line: the verdict on the whole text and the counts behind it.
 fn summary(report: &ScanReport, lang: Lang, style: Style) -> String {
-    let count = |s: Status| report.items.iter().filter(|i| i.verdict.status == s).count();
+    let count = |s: Status| {
+        report
+            .items
+            .iter()
+            .filter(|i| i.verdict.status == s)
+            .count()
+    };
     let (bad, unknown, good) = (
         count(Status::Impersonation),
         count(Status::Unknown),
@@ -150,21 +182,53 @@ fn summary(report: &ScanReport, lang: Lang, style: Style) -> String {
         });
     let total = report.items.len();
     match (report.status, lang) {
-        (None, Lang::Zh) => format!("{} 没有发现联系方式或渠道声称。\n", mark(Status::Unknown, style)),
-        (None, _) => format!("{} No contacts and no channel claims found.\n", mark(Status::Unknown, style)),
-        (Some(Status::Impersonation), Lang::Zh) => format!(
-            "{} {}：这段文字在冒充 {}（{total} 个联系方式中 {bad} 个仿冒，{unknown} 个未知，{good} 个官方；虚假声称 {claims} 处）\n",
-            mark(Status::Impersonation, style),
-            style.bad("仿冒"),
-            brands.join("、")
+        (None, Lang::Zh) => format!(
+            "{} 没有发现联系方式或渠道声称。\n",
+            mark(Status::Unknown, style)
         ),
-        (Some(Status::Impersonation), _) => format!(
-            "{} {}: this text impersonates {} ({bad} of {total} contacts impersonate, {unknown} unknown, {good} official; {claims} false claim{})\n",
-            mark(Status::Impersonation, style),
-            style.bad("IMPERSONATION"),
-            brands.join(", "),
-            if claims == 1 { "" } else { "s" }
+        (None, _) => format!(
+            "{} No contacts and no channel claims found.\n",
+            mark(Status::Unknown, style)
         ),
+        (Some(Status::Impersonation), Lang::Zh) => {
+            let mut parts = Vec::new();
+            if total > 0 {
+                parts.push(format!(
+                    "{total} 个联系方式中 {bad} 个仿冒，{unknown} 个未知，{good} 个官方"
+                ));
+            }
+            if claims > 0 {
+                parts.push(format!("虚假声称 {claims} 处"));
+            }
+            format!(
+                "{} {}：这段文字在冒充 {}（{}）\n",
+                mark(Status::Impersonation, style),
+                style.bad("仿冒"),
+                brands.join("、"),
+                parts.join("；")
+            )
+        }
+        (Some(Status::Impersonation), _) => {
+            let mut parts = Vec::new();
+            if total > 0 {
+                parts.push(format!(
+                    "{bad} of {total} contacts impersonate, {unknown} unknown, {good} official"
+                ));
+            }
+            if claims > 0 {
+                parts.push(format!(
+                    "{claims} false claim{}",
+                    if claims == 1 { "" } else { "s" }
+                ));
+            }
+            format!(
+                "{} {}: this text impersonates {} ({})\n",
+                mark(Status::Impersonation, style),
+                style.bad("IMPERSONATION"),
+                brands.join(", "),
+                parts.join("; ")
+            )
+        }
         (Some(Status::Official), Lang::Zh) => format!(
             "{} {}：全部 {total} 个联系方式都是登记在册的官方渠道\n",
             mark(Status::Official, style),
@@ -220,7 +284,10 @@ fn advise(advice: &Advice, lang: Lang, style: Style) -> String {
     }
     out.push_str(&match lang {
         Lang::Zh => format!("    全部渠道：contactguard brands {}\n", advice.brand.id),
-        _ => format!("    every channel: contactguard brands {}\n", advice.brand.id),
+        _ => format!(
+            "    every channel: contactguard brands {}\n",
+            advice.brand.id
+        ),
     });
     for s in advice.statements.iter().take(SHOWN_STATEMENTS) {
         out.push_str(&match lang {

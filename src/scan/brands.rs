@@ -162,7 +162,14 @@ mod tests {
         let brands: Vec<&str> = hits.iter().map(|h| h.1.as_str()).collect();
         assert_eq!(
             brands,
-            ["tokenpocket", "tokenpocket", "tokenpocket", "tokenpocket", "binance", "imtoken"]
+            [
+                "tokenpocket",
+                "tokenpocket",
+                "tokenpocket",
+                "tokenpocket",
+                "binance",
+                "imtoken"
+            ]
         );
         assert_eq!(hits[1].0, "T P 钱 包");
         assert!(hits[1].2 && hits[2].2);

@@ -1,5 +1,9 @@
 //! Who a contact is presented as belonging to: the brand named in its sentence, its line, or
 //! the heading it sits under, with a word that makes it a claim (官方, 客服, support …).
+//!
+//! Everything a question needs is computed once per text (which units hold claim words or
+//! denials, which heading last named a brand), so each question costs a binary search and
+//! a scan stays linear however many contacts and names the text holds.
 
 use std::ops::Range;
 
@@ -10,24 +14,65 @@ const CLAIM_WORDS: &[&str] = &[
     "官方", "客服", "官网", "热线", "熱線", "电话", "電話", "人工", "联系", "聯繫", "联络", "微信",
     "群", "邮箱", "郵箱", "电报", "推特", "网址", "网站", "下载", "售后", "咨询", "official",
     "support", "hotline", "help", "contact", "call", "service", "customer", "team", "agent",
-    "helpdesk", "email", "e-mail", "telegram", "website", "site", "download", "reach", "dm ",
-    "whatsapp", "admin", "phone",
+    "helpdesk", "email", "e-mail", "telegram", "website", "site", "download", "reach", "whatsapp",
+    "admin", "phone",
 ];
 
 /// Words that deny or warn instead of claiming (`TP钱包没有客服电话`, `never calls`).
 const NEGATIONS: &[&str] = &[
-    "没有", "无任何", "不提供", "不会", "从不", "从未", "绝不", "不存在", "谨防", "假冒", "冒充",
-    "骗子", "诈骗", "骗局", "虚假", "并非", "不是", "假的", "切勿", "不要", "never", " not ",
-    "n't", " no ", "fake", "scam", "beware", "impersonat", "fraud",
+    "没有",
+    "无任何",
+    "不提供",
+    "不会",
+    "从不",
+    "从未",
+    "绝不",
+    "不存在",
+    "谨防",
+    "假冒",
+    "冒充",
+    "骗子",
+    "诈骗",
+    "骗局",
+    "虚假",
+    "并非",
+    "不是",
+    "假的",
+    "切勿",
+    "请勿",
+    "不要",
+    "never",
+    " not ",
+    "n't",
+    " no ",
+    "fake",
+    "scam",
+    "beware",
+    "impersonat",
+    "fraud",
 ];
 
 /// Words that claim a channel of a kind, with no contact needed.
 pub(crate) fn kind_words(kind: ChannelKind) -> &'static [&'static str] {
     match kind {
         ChannelKind::Phone => &[
-            "客服电话", "客服热线", "热线", "熱線", "电话", "電話", "致电", "拨打", "hotline",
-            "phone number", "phone support", "helpline", "toll-free", "toll free", "call us",
-            "call our", "phone line",
+            "客服电话",
+            "客服热线",
+            "热线",
+            "熱線",
+            "电话",
+            "電話",
+            "致电",
+            "拨打",
+            "hotline",
+            "phone number",
+            "phone support",
+            "helpline",
+            "toll-free",
+            "toll free",
+            "call us",
+            "call our",
+            "phone line",
         ],
         ChannelKind::Telegram => &["电报群", "电报", "電報", "飞机群", "tg群", "telegram"],
         ChannelKind::Wechat => &["微信", "wechat"],
@@ -36,15 +81,6 @@ pub(crate) fn kind_words(kind: ChannelKind) -> &'static [&'static str] {
         ChannelKind::Discord => &["discord"],
         _ => &[],
     }
-}
-
-/// The text split into lines, sentences and headings.
-#[derive(Debug)]
-pub(crate) struct Context {
-    lower: String,
-    lines: Vec<Range<usize>>,
-    sentences: Vec<Range<usize>>,
-    headings: Vec<Range<usize>>,
 }
 
 /// A brand named at a place in the text.
@@ -56,88 +92,122 @@ pub(crate) struct Named {
     pub disguised: bool,
 }
 
+/// A run of text (sentence, line or heading) and what it holds.
+#[derive(Debug)]
+struct Unit {
+    range: Range<usize>,
+    claims: bool,
+    denies: bool,
+}
+
+/// The text split into lines, sentences and headings.
+#[derive(Debug)]
+pub(crate) struct Context {
+    lower: String,
+    lines: Vec<Unit>,
+    sentences: Vec<Unit>,
+    headings: Vec<Unit>,
+    /// Every name, by position.
+    named: Vec<Named>,
+    /// Indexes into `named` of the names that are not ordinary words.
+    distinct: Vec<usize>,
+}
+
 impl Context {
-    /// Splits `text`; `headings` are known heading ranges (HTML), and for plain text short
-    /// title-like lines without contacts (`items`) count as headings too.
-    pub fn new(text: &str, headings: Vec<Range<usize>>, items: &[Range<usize>], html: bool) -> Self {
-        let lower = lowercase_same_len(text);
-        let mut lines = Vec::new();
+    /// Splits `text`. `headings` are known heading ranges (HTML); for plain text, short
+    /// title-like lines without contacts count as headings. `items` are the contacts' spans
+    /// and `named` the brand names, both sorted by position.
+    pub fn new(
+        text: &str,
+        headings: Vec<Range<usize>>,
+        items: &[Range<usize>],
+        html: bool,
+        named: Vec<Named>,
+    ) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let unit = |range: Range<usize>| Unit {
+            claims: has_any(&lower[range.clone()], CLAIM_WORDS),
+            denies: has_any(&format!(" {} ", &lower[range.clone()]), NEGATIONS),
+            range,
+        };
+        let mut line_ranges = Vec::new();
         let mut start = 0;
         for (i, c) in text.char_indices() {
             if c == '\n' {
-                lines.push(start..i);
+                line_ranges.push(start..i);
                 start = i + 1;
             }
         }
-        lines.push(start..text.len());
+        line_ranges.push(start..text.len());
         let mut sentences = Vec::new();
-        for line in &lines {
+        for line in &line_ranges {
             let mut s = line.start;
-            let body = &text[line.clone()];
-            let mut chars = body.char_indices().peekable();
+            let mut chars = text[line.clone()].char_indices().peekable();
             while let Some((k, c)) = chars.next() {
                 let next = chars.peek().map(|(_, n)| *n);
                 let ends = matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
                     || c == '.' && next.is_none_or(char::is_whitespace);
                 if ends {
                     let e = line.start + k + c.len_utf8();
-                    sentences.push(s..e);
+                    sentences.push(unit(s..e));
                     s = e;
                 }
             }
             if s < line.end || line.is_empty() {
-                sentences.push(s..line.end);
+                sentences.push(unit(s..line.end));
             }
         }
-        let mut headings = headings;
+        let mut heading_ranges = headings;
         if !html {
-            for line in &lines {
-                if is_title_line(&text[line.clone()]) && !items.iter().any(|i| i.start < line.end && line.start < i.end) {
-                    headings.push(line.clone());
+            for line in &line_ranges {
+                if is_title_line(&text[line.clone()]) && !overlaps(items, line) {
+                    heading_ranges.push(line.clone());
                 }
             }
         }
-        headings.sort_by_key(|h| h.start);
-        Context { lower, lines, sentences, headings }
+        heading_ranges.sort_by_key(|h| h.start);
+        let headings: Vec<Unit> = heading_ranges.into_iter().map(unit).collect();
+        let lines: Vec<Unit> = line_ranges.into_iter().map(unit).collect();
+        let distinct: Vec<usize> = (0..named.len()).filter(|&i| !named[i].common).collect();
+        Context {
+            lower,
+            lines,
+            sentences,
+            headings,
+            named,
+            distinct,
+        }
     }
 
     /// The brand that the text at `span` is presented as belonging to, if any.
-    pub fn claimed(&self, span: &Range<usize>, named: &[Named]) -> Option<usize> {
+    pub fn claimed(&self, span: &Range<usize>) -> Option<usize> {
         let sentence = containing(&self.sentences, span.start);
         let line = containing(&self.lines, span.start);
-        for unit in [sentence.clone(), line.clone()].into_iter().flatten() {
-            if let Some(b) = self.nearest(&unit, span, named) {
-                let claim = self.has(&unit, CLAIM_WORDS)
-                    || line.as_ref().is_some_and(|l| self.has(l, CLAIM_WORDS))
-                    || self.heading_before(span.start).is_some_and(|h| self.has(h, CLAIM_WORDS));
+        let heading = self.headings.partition_point(|h| h.range.end <= span.start);
+        let nearest_heading = heading.checked_sub(1).and_then(|h| self.headings.get(h));
+        let claims = |u: Option<&Unit>| u.is_some_and(|u| u.claims);
+        for unit in [sentence, line].into_iter().flatten() {
+            if let Some(b) = self.nearest(unit, span) {
+                let claim = unit.claims || claims(line) || claims(nearest_heading);
                 return claim.then_some(b);
             }
         }
-        // The nearest heading above that names a brand.
-        let nearest_heading = self.heading_before(span.start);
-        for h in self.headings.iter().rev().filter(|h| h.end <= span.start) {
-            if let Some(b) = self.nearest(h, &(h.end..h.end), named) {
-                let claim = self.has(h, CLAIM_WORDS)
-                    || nearest_heading.is_some_and(|n| self.has(n, CLAIM_WORDS))
-                    || sentence.as_ref().is_some_and(|s| self.has(s, CLAIM_WORDS))
-                    || line.as_ref().is_some_and(|l| self.has(l, CLAIM_WORDS));
-                return claim.then_some(b);
-            }
-        }
-        None
+        // The heading right above, if it names a brand; a section heading without one ends
+        // the brand context of the headings before it.
+        let h = nearest_heading?;
+        let brand = self.nearest(h, &(h.range.end..h.range.end))?;
+        let claim = h.claims || claims(sentence) || claims(line);
+        claim.then_some(brand)
     }
 
     /// Whether the sentence at `at` denies or warns rather than claims.
     pub fn negated(&self, at: usize) -> bool {
-        containing(&self.sentences, at).is_some_and(|s| {
-            let padded = format!(" {} ", &self.lower[s]);
-            NEGATIONS.iter().any(|w| padded.contains(w))
-        })
+        containing(&self.sentences, at).is_some_and(|s| s.denies)
     }
 
-    /// Every place a word of `words` appears, in order.
+    /// Every place a word of `words` appears, in order, without overlaps.
     pub fn find_words(&self, words: &[&str]) -> Vec<Range<usize>> {
-        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut all: Vec<Range<usize>> = Vec::new();
         for w in words {
             for (i, _) in self.lower.match_indices(w) {
                 let span = i..i + w.len();
@@ -147,45 +217,79 @@ impl Context {
                 {
                     continue;
                 }
-                if !out.iter().any(|o| o.start < span.end && span.start < o.end) {
-                    out.push(span);
-                }
+                all.push(span);
             }
         }
-        out.sort_by_key(|r| r.start);
+        all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+        for r in all {
+            if out.last().is_none_or(|l| l.end <= r.start) {
+                out.push(r);
+            }
+        }
         out
     }
 
     /// The named brand in `unit` nearest before `span` (else the first after it); ordinary
-    /// words count only with a support word in the unit.
-    fn nearest(&self, unit: &Range<usize>, span: &Range<usize>, named: &[Named]) -> Option<usize> {
-        let inside: Vec<&Named> = named
-            .iter()
-            .filter(|n| unit.start <= n.span.start && n.span.end <= unit.end)
-            .filter(|n| !n.common || self.has(unit, CLAIM_WORDS))
-            .collect();
-        inside
-            .iter()
-            .rev()
-            .find(|n| n.span.end <= span.start)
-            .or_else(|| inside.iter().find(|n| n.span.start >= span.end))
-            .map(|n| n.brand)
-    }
-
-    fn heading_before(&self, at: usize) -> Option<&Range<usize>> {
-        self.headings.iter().rev().find(|h| h.end <= at)
-    }
-
-    fn has(&self, unit: &Range<usize>, words: &[&str]) -> bool {
-        let text = &self.lower[unit.clone()];
-        words.iter().any(|w| text.contains(w))
+    /// words count only in a unit with a claim word.
+    fn nearest(&self, unit: &Unit, span: &Range<usize>) -> Option<usize> {
+        if unit.claims {
+            nearest_in(
+                &self.named,
+                |n| (n.span.start, n.span.end, n.brand),
+                &unit.range,
+                span,
+            )
+        } else {
+            nearest_in(
+                &self.distinct,
+                |&i| {
+                    (
+                        self.named[i].span.start,
+                        self.named[i].span.end,
+                        self.named[i].brand,
+                    )
+                },
+                &unit.range,
+                span,
+            )
+        }
     }
 }
 
-/// The range in `ranges` (sorted, disjoint) that contains `at`.
-fn containing(ranges: &[Range<usize>], at: usize) -> Option<Range<usize>> {
-    let i = ranges.partition_point(|r| r.end <= at && r.start < at);
-    ranges.get(i).filter(|r| r.start <= at).cloned()
+/// The name in `list` (sorted by position) inside `unit` nearest before `span`, else the
+/// first after it. `at` gives a list entry's (start, end, brand).
+fn nearest_in<T>(
+    list: &[T],
+    at: impl Fn(&T) -> (usize, usize, usize),
+    unit: &Range<usize>,
+    span: &Range<usize>,
+) -> Option<usize> {
+    let first = list.partition_point(|x| at(x).0 < unit.start);
+    let end = list.partition_point(|x| at(x).1 <= unit.end);
+    let inside = list.get(first..end.max(first))?;
+    let before = inside.partition_point(|x| at(x).1 <= span.start);
+    before
+        .checked_sub(1)
+        .and_then(|k| inside.get(k))
+        .or_else(|| inside[before..].iter().find(|x| at(x).0 >= span.end))
+        .map(|x| at(x).2)
+}
+
+/// Whether `span` overlaps any of `spans` (sorted by start, disjoint).
+pub(crate) fn overlaps(spans: &[Range<usize>], span: &Range<usize>) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.start < span.end)
+}
+
+/// The unit in `units` (sorted, disjoint) that contains `at`.
+fn containing(units: &[Unit], at: usize) -> Option<&Unit> {
+    let i = units.partition_point(|u| u.range.end <= at && u.range.start < at);
+    units.get(i).filter(|u| u.range.start <= at)
+}
+
+fn has_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
 }
 
 /// Whether a line reads as a title: short, and not a sentence.
@@ -195,12 +299,8 @@ fn is_title_line(line: &str) -> bool {
     if n == 0 || n > 60 {
         return false;
     }
-    t.starts_with(['#', '【', '[', '■', '●', '★', '=']) 
+    t.starts_with(['#', '【', '[', '■', '●', '★', '='])
         || t.ends_with([':', '：'])
-        || !t.contains(['，', ',', '。', '!', '?', '！', '？', '；', ';']) && !t.trim_end_matches('.').contains(". ")
-}
-
-/// ASCII-lowercased text (same byte offsets as the original).
-fn lowercase_same_len(text: &str) -> String {
-    text.to_ascii_lowercase()
+        || !t.contains(['，', ',', '。', '!', '?', '！', '？', '；', ';'])
+            && !t.trim_end_matches('.').contains(". ")
 }

@@ -37,8 +37,8 @@ pub(crate) struct Found {
 /// File extensions that are also top-level domains: `readme.md` without a scheme is a file.
 const FILE_EXTENSIONS: &[&str] = &[
     "md", "txt", "zip", "mov", "js", "json", "png", "jpg", "jpeg", "gif", "svg", "html", "htm",
-    "php", "py", "rs", "sh", "apk", "exe", "pdf", "doc", "docx", "csv", "mp4", "dmg", "sol",
-    "ts", "go", "pl", "rar", "xls", "xlsx", "ppt", "webp",
+    "php", "py", "rs", "sh", "apk", "exe", "pdf", "doc", "docx", "csv", "mp4", "dmg", "sol", "ts",
+    "go", "pl", "rar", "xls", "xlsx", "ppt", "webp",
 ];
 
 /// Words that label the ID after them, and what the ID is.
@@ -48,7 +48,9 @@ const LABELS: &[(&str, Label)] = &[
     ("薇信", Label::Wechat),
     ("威信", Label::Wechat),
     ("v信", Label::Wechat),
+    ("v 信", Label::Wechat),
     ("加v", Label::Wechat),
+    ("加 v", Label::Wechat),
     ("wechat", Label::Wechat),
     ("weixin", Label::Wechat),
     ("vx", Label::Wechat),
@@ -89,53 +91,97 @@ const PHONE_WORDS: &[&str] = &[
 
 /// Words before a number that make it something else (`订单号 2024…`).
 const NOT_PHONE_WORDS: &[&str] = &[
-    "订单", "单号", "编号", "order", "invoice", "金额", "价格", "余额", "验证码", "code", "id",
-    "no.", "#", "block", "区块", "高度",
+    "订单",
+    "单号",
+    "编号",
+    "order",
+    "invoice",
+    "金额",
+    "价格",
+    "余额",
+    "验证码",
+    "code",
+    "id",
+    "no.",
+    "#",
+    "block",
+    "区块",
+    "高度",
 ];
 
 /// Every contact in `text` (already segmented), in order, without overlaps.
 pub(crate) fn contacts(text: &str) -> Vec<Found> {
-    let mut masked = text.to_owned();
-    let mut found = Vec::new();
+    let mut masked = Masked {
+        bytes: text.as_bytes().to_vec(),
+        found: Vec::new(),
+    };
 
     let mut finder = LinkFinder::new();
     finder.kinds(&[LinkKind::Email]);
-    let emails: Vec<Range<usize>> = finder.links(&masked).map(|l| l.start()..l.end()).collect();
-    for span in emails {
-        take(&mut masked, &mut found, span, What::Email);
-    }
+    let emails: Vec<Range<usize>> = finder.links(text).map(|l| l.start()..l.end()).collect();
+    masked.take_all(emails.into_iter().map(|s| (s, What::Email)));
 
     let mut finder = LinkFinder::new();
     finder.kinds(&[LinkKind::Url]).url_must_have_scheme(false);
     let links: Vec<Range<usize>> = finder
-        .links(&masked)
+        .links(masked.text())
         .filter(|l| is_link(l.as_str()))
         .map(|l| l.start()..l.end())
         .collect();
-    for span in links {
-        take(&mut masked, &mut found, span, What::Link);
-    }
+    masked.take_all(links.into_iter().map(|s| (s, What::Link)));
 
-    for (span, what) in labelled(&masked) {
-        take(&mut masked, &mut found, span, what);
-    }
-    for (span, what) in handles(&masked) {
-        take(&mut masked, &mut found, span, what);
-    }
-    for span in phones(&masked) {
-        take(&mut masked, &mut found, span, What::Phone);
-    }
+    let labels = labelled(masked.text());
+    masked.take_all(labels);
+    let handles = handles(masked.text());
+    masked.take_all(handles);
+    let phones = phones(masked.text());
+    masked.take_all(phones.into_iter().map(|s| (s, What::Phone)));
+
+    let mut found = masked.found;
     found.sort_by_key(|f| f.span.start);
     found
 }
 
-/// Records `span` as `what` and blanks it out of `masked`.
-fn take(masked: &mut String, found: &mut Vec<Found>, span: Range<usize>, what: What) {
-    if span.is_empty() || !masked.is_char_boundary(span.start) || !masked.is_char_boundary(span.end) {
-        return;
+/// The text with what earlier passes took blanked out, and what they took.
+struct Masked {
+    bytes: Vec<u8>,
+    found: Vec<Found>,
+}
+
+impl Masked {
+    /// The masked text. Blanking replaces whole characters with spaces, so it stays UTF-8.
+    fn text(&self) -> &str {
+        std::str::from_utf8(&self.bytes).unwrap_or_default()
     }
-    masked.replace_range(span.clone(), &" ".repeat(span.len()));
-    found.push(Found { span, what });
+
+    /// Records each span as its kind and blanks it out.
+    fn take_all(&mut self, spans: impl IntoIterator<Item = (Range<usize>, What)>) {
+        let boundary = |bytes: &[u8], i: usize| {
+            i == bytes.len() || bytes.get(i).is_some_and(|b| b & 0xC0 != 0x80)
+        };
+        for (span, what) in spans {
+            if span.is_empty()
+                || !boundary(&self.bytes, span.start)
+                || !boundary(&self.bytes, span.end)
+            {
+                continue;
+            }
+            if let Some(bytes) = self.bytes.get_mut(span.clone()) {
+                bytes.fill(b' ');
+                self.found.push(Found { span, what });
+            }
+        }
+    }
+}
+
+/// At most the last `n` bytes of the line that `before` ends with (whole characters).
+fn tail_of_line(before: &str, n: usize) -> &str {
+    let mut start = before.len().saturating_sub(n);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = &before[start..];
+    tail.rsplit('\n').next().unwrap_or(tail)
 }
 
 /// Whether a link-finder hit is a link: schemes are; a bare domain needs a known public
@@ -149,12 +195,17 @@ fn is_link(hit: &str) -> bool {
         .next()
         .unwrap_or_default()
         .rsplit_once('@')
-        .map_or_else(|| hit.split(['/', '?', '#']).next().unwrap_or_default(), |(_, h)| h);
+        .map_or_else(
+            || hit.split(['/', '?', '#']).next().unwrap_or_default(),
+            |(_, h)| h,
+        );
     let host = host.split(':').next().unwrap_or_default().to_lowercase();
     let Some((_, tld)) = host.trim_end_matches('.').rsplit_once('.') else {
         return false;
     };
-    if tld.chars().all(|c| c.is_ascii_digit()) || FILE_EXTENSIONS.contains(&tld) && !hit.contains('/') {
+    if tld.chars().all(|c| c.is_ascii_digit())
+        || FILE_EXTENSIONS.contains(&tld) && !hit.contains('/')
+    {
         return false;
     }
     psl::suffix(host.as_bytes()).is_some_and(|s| s.is_known())
@@ -197,7 +248,14 @@ fn labelled_in(text: &str, lower: &str) -> Vec<(Range<usize>, What)> {
             }
             break;
         }
-        if let Some(id) = label_id(&text[j..], *label) {
+        let separated = lower[i + word.len()..j].contains(':') || !word.is_ascii();
+        let id = label_id(&text[j..], *label).filter(|(len, _)| {
+            let id = &text[j..j + len];
+            separated
+                || id.starts_with('@')
+                || id.contains(|c: char| c.is_ascii_digit() || c == '_')
+        });
+        if let Some(id) = id {
             out.push((j..j + id.0, id.1));
             i = j + id.0;
         } else {
@@ -210,7 +268,14 @@ fn labelled_in(text: &str, lower: &str) -> Vec<(Range<usize>, What)> {
 /// The ID at the start of `s` for `label`: its length and what it is.
 fn label_id(s: &str, label: Label) -> Option<(usize, What)> {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let len = s.find(|c: char| !(word(c) || c == '-' || c == '@' || c == '.')).unwrap_or(s.len());
+    let mut cut = s.len().min(64);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let s = &s[..cut];
+    let len = s
+        .find(|c: char| !(word(c) || c == '-' || c == '@' || c == '.'))
+        .unwrap_or(s.len());
     let id = s[..len].trim_end_matches(['.', '-']);
     let bare = id.strip_prefix('@').unwrap_or(id);
     if bare.is_empty() || bare.contains('@') || bare.contains('.') {
@@ -220,14 +285,18 @@ fn label_id(s: &str, label: Label) -> Option<(usize, What)> {
     let starts_letter = bare.starts_with(|c: char| c.is_ascii_alphabetic());
     let n = bare.len();
     let what = match label {
-        Label::Wechat if starts_letter && (6..=20).contains(&n) => What::Handle(Some(Platform::Wechat)),
+        Label::Wechat if starts_letter && (6..=20).contains(&n) => {
+            What::Handle(Some(Platform::Wechat))
+        }
         Label::Wechat if digits && (5..=15).contains(&n) => What::Handle(Some(Platform::Wechat)),
         Label::Qq if digits && (5..=12).contains(&n) => What::Qq,
         Label::Telegram if starts_letter && (4..=32).contains(&n) && !bare.contains('-') => {
             What::Handle(Some(Platform::Telegram))
         }
         Label::X if (2..=15).contains(&n) && !bare.contains('-') => What::Handle(Some(Platform::X)),
-        Label::Discord if starts_letter && (2..=32).contains(&n) => What::Handle(Some(Platform::Discord)),
+        Label::Discord if starts_letter && (2..=32).contains(&n) => {
+            What::Handle(Some(Platform::Discord))
+        }
         _ => return None,
     };
     Some((id.len(), what))
@@ -238,12 +307,15 @@ fn handles(text: &str) -> Vec<(Range<usize>, What)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for (at, _) in text.match_indices('@') {
-        if at > 0 && matches!(bytes[at - 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.' | b'@' | b'/' | b'-') {
+        if at > 0
+            && matches!(bytes[at - 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.' | b'@' | b'/' | b'-')
+        {
             continue;
         }
         let len = bytes[at + 1..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .take(33)
             .count();
         if len == 0 || len > 32 {
             continue;
@@ -259,7 +331,7 @@ fn handles(text: &str) -> Vec<(Range<usize>, What)> {
 
 /// The platform named by the last word before a handle on the same line.
 fn platform_before(before: &str) -> Option<Platform> {
-    let line = before.rsplit('\n').next().unwrap_or(before);
+    let line = tail_of_line(before, 48);
     let word = line
         .trim_end_matches([' ', ':', '\u{a0}'])
         .rsplit(' ')
@@ -269,10 +341,15 @@ fn platform_before(before: &str) -> Option<Platform> {
         return Some(p);
     }
     let lower = word.to_lowercase();
-    [("电报", Platform::Telegram), ("推特", Platform::X), ("微信", Platform::Wechat), ("微博", Platform::Weibo)]
-        .iter()
-        .find(|(w, _)| lower.ends_with(w))
-        .map(|(_, p)| *p)
+    [
+        ("电报", Platform::Telegram),
+        ("推特", Platform::X),
+        ("微信", Platform::Wechat),
+        ("微博", Platform::Weibo),
+    ]
+    .iter()
+    .find(|(w, _)| lower.ends_with(w))
+    .map(|(_, p)| *p)
 }
 
 /// Telephone numbers: runs of digits with the separators numbers are written with, `+` or
@@ -283,8 +360,13 @@ fn phones(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let starts = b.is_ascii_digit() || (matches!(b, b'+' | b'(') && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit() || *n == b'+'));
-        let glued = i > 0 && matches!(bytes[i - 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.' | b'/' | b'$' | b'#' | b'%' | b'-' | b'+');
+        let starts = b.is_ascii_digit()
+            || (matches!(b, b'+' | b'(')
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_ascii_digit() || *n == b'+'));
+        let glued = i > 0
+            && matches!(bytes[i - 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.' | b'/' | b'$' | b'#' | b'%' | b'-' | b'+');
         if !starts || glued {
             i += 1;
             continue;
@@ -315,13 +397,19 @@ fn number_end(bytes: &[u8], start: usize) -> (usize, usize, usize) {
         } else if matches!(b, b'O' | b'o' | b'l' | b'I')
             && letters < 3
             && i > start
-            && bytes[i - 1].is_ascii_digit() | matches!(bytes[i - 1], b'-' | b' ' | b'O' | b'o' | b'l' | b'I')
-            && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit() || matches!(n, b'-' | b' ' | b'O' | b'o' | b'l' | b'I'))
+            && bytes[i - 1].is_ascii_digit()
+                | matches!(bytes[i - 1], b'-' | b' ' | b'O' | b'o' | b'l' | b'I')
+            && bytes.get(i + 1).is_some_and(|n| {
+                n.is_ascii_digit() || matches!(n, b'-' | b' ' | b'O' | b'o' | b'l' | b'I')
+            })
         {
             letters += 1;
             seps = 0;
             end = i + 1;
-        } else if matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'+') && seps < 3 && !(b == b'+' && i > start) {
+        } else if matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'+')
+            && seps < 3
+            && !(b == b'+' && i > start)
+        {
             seps += 1;
             if b == b')' {
                 end = i + 1;
@@ -333,10 +421,17 @@ fn number_end(bytes: &[u8], start: usize) -> (usize, usize, usize) {
     }
     // A trailing ')' belongs only if a '(' opened it.
     let slice = &bytes[start..end];
-    if slice.ends_with(b")") && slice.iter().filter(|b| **b == b'(').count() < slice.iter().filter(|b| **b == b')').count() {
+    if slice.ends_with(b")")
+        && slice.iter().filter(|b| **b == b'(').count()
+            < slice.iter().filter(|b| **b == b')').count()
+    {
         end -= 1;
     }
-    while end > start && !bytes[end - 1].is_ascii_digit() && bytes[end - 1] != b')' && !matches!(bytes[end - 1], b'O' | b'o' | b'l' | b'I') {
+    while end > start
+        && !bytes[end - 1].is_ascii_digit()
+        && bytes[end - 1] != b')'
+        && !matches!(bytes[end - 1], b'O' | b'o' | b'l' | b'I')
+    {
         end -= 1;
     }
     (end, digits, letters)
@@ -361,7 +456,10 @@ fn accept(text: &str, span: Range<usize>, digits: usize, letters: usize) -> Opti
         .filter(|g| !g.is_empty())
         .collect();
     // Dates (2024-01-01, 2024.1.1) and dotted versions or addresses.
-    if groups.len() == 3 && groups[0].len() == 4 && groups[1].len() <= 2 && groups[2].len() <= 2
+    if groups.len() == 3
+        && groups[0].len() == 4
+        && groups[1].len() <= 2
+        && groups[2].len() <= 2
         && number.contains(['-', '.', '/'])
     {
         return None;
@@ -373,9 +471,18 @@ fn accept(text: &str, span: Range<usize>, digits: usize, letters: usize) -> Opti
     if !number.starts_with('+') && groups.len() == 1 && digits >= 14 {
         return None;
     }
-    let line = text[..span.start].rsplit('\n').next().unwrap_or_default().to_lowercase();
-    let before: String = line.chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect();
-    if NOT_PHONE_WORDS.iter().any(|w| before.contains(w)) && !PHONE_WORDS.iter().any(|w| before.contains(w)) {
+    let line = tail_of_line(&text[..span.start], 64).to_lowercase();
+    let before: String = line
+        .chars()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if NOT_PHONE_WORDS.iter().any(|w| before.contains(w))
+        && !PHONE_WORDS.iter().any(|w| before.contains(w))
+    {
         return None;
     }
     if digits < 7 && !number.starts_with('+') && !PHONE_WORDS.iter().any(|w| before.contains(w)) {
@@ -393,9 +500,17 @@ fn starts_extension(after: &str) -> bool {
 fn extension_len(after: &str) -> usize {
     let trimmed = after.trim_start_matches(' ');
     let lead = after.len() - trimmed.len();
-    let lower = trimmed.to_lowercase();
+    let mut cut = trimmed.len().min(12);
+    while !trimmed.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let lower = trimmed[..cut].to_ascii_lowercase();
     for marker in ["转", "分机", "extension", "ext.", "ext", "x"] {
-        if let Some(rest) = lower.get(..marker.len()).filter(|m| *m == marker).map(|_| &trimmed[marker.len()..]) {
+        if let Some(rest) = lower
+            .get(..marker.len())
+            .filter(|m| *m == marker)
+            .map(|_| &trimmed[marker.len()..])
+        {
             let body = rest.trim_start_matches([' ', ':']);
             let n = body.bytes().take_while(u8::is_ascii_digit).count();
             if (1..=6).contains(&n) && !body[n..].starts_with(|c: char| c.is_ascii_alphanumeric()) {

@@ -30,12 +30,18 @@ pub(crate) struct Page {
 /// ```
 pub fn looks_like_html(input: &str) -> bool {
     let head = input.trim_start();
-    let lower: String = head.chars().take(512).flat_map(char::to_lowercase).collect();
-    if lower.starts_with("<!doctype") || lower.starts_with("<html") || lower.starts_with("<?xml")
-    {
+    let lower: String = head
+        .chars()
+        .take(512)
+        .flat_map(char::to_lowercase)
+        .collect();
+    if lower.starts_with("<!doctype") || lower.starts_with("<html") || lower.starts_with("<?xml") {
         return true;
     }
-    const CLOSERS: &[&str] = &["</a>", "</p>", "</div>", "</span>", "</li>", "</body>", "</h1>", "</h2>", "</h3>", "</td>", "</title>"];
+    const CLOSERS: &[&str] = &[
+        "</a>", "</p>", "</div>", "</span>", "</li>", "</body>", "</h1>", "</h2>", "</h3>",
+        "</td>", "</title>",
+    ];
     let lower_all = input.to_ascii_lowercase();
     CLOSERS.iter().any(|c| lower_all.contains(c)) || lower_all.contains("<br")
 }
@@ -45,9 +51,40 @@ const HIDDEN_CONTENT: &[&str] = &["script", "style", "template", "svg", "noembed
 
 /// Tags that start a new line.
 const BLOCK: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "br", "dd", "div", "dl", "dt",
-    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
-    "main", "nav", "ol", "option", "p", "pre", "section", "table", "td", "th", "title", "tr",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "option",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "title",
+    "tr",
     "ul",
 ];
 
@@ -66,7 +103,9 @@ pub(crate) fn read(input: &str) -> Page {
     while i < bytes.len() {
         if bytes[i] == b'<' {
             if lower[i..].starts_with("<!--") {
-                i = lower[i + 4..].find("-->").map_or(bytes.len(), |e| i + 4 + e + 3);
+                i = lower[i + 4..]
+                    .find("-->")
+                    .map_or(bytes.len(), |e| i + 4 + e + 3);
                 continue;
             }
             if gt.is_none_or(|g| g < i) {
@@ -83,7 +122,11 @@ pub(crate) fn read(input: &str) -> Page {
                 .unwrap_or(tag.len());
             let name = tag[..name_end].trim_start_matches('/').to_ascii_lowercase();
             let closing = tag.starts_with('/');
-            if !name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '!' || c == '?') {
+            if !name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '!' || c == '?')
+            {
                 // Not a tag ("a < b"): text.
                 push_text(&mut page.text, input, i..i + 1);
                 i += 1;
@@ -92,7 +135,10 @@ pub(crate) fn read(input: &str) -> Page {
             if BLOCK.contains(&name.as_str()) {
                 page.text.push('\n', &(i..i));
             }
-            let is_heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title");
+            let is_heading = matches!(
+                name.as_str(),
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title"
+            );
             if is_heading {
                 if closing {
                     if let Some(start) = heading_start.take() {
@@ -137,7 +183,11 @@ fn push_text(out: &mut Mapped, input: &str, range: Range<usize>) {
                 continue;
             }
         }
-        let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
+        let c = if matches!(c, '\n' | '\r' | '\t') {
+            ' '
+        } else {
+            c
+        };
         out.push(c, &(at..at + c.len_utf8().max(1)));
     }
 }
@@ -214,7 +264,9 @@ fn attributes(input: &str, range: Range<usize>) -> Vec<(String, Range<usize>)> {
         }
         let (start, end, next) = match bytes.get(i) {
             Some(&q @ (b'"' | b'\'')) => {
-                let end = attrs[i + 1..].find(q as char).map_or(bytes.len(), |e| i + 1 + e);
+                let end = attrs[i + 1..]
+                    .find(q as char)
+                    .map_or(bytes.len(), |e| i + 1 + e);
                 (i + 1, end, end + 1)
             }
             _ => {
@@ -258,14 +310,25 @@ mod tests {
             "https://evil.example/?a=1&amp;b=2"
         );
         let at = page.text.text.find("service@").unwrap();
-        let span = page.text.source(&(at..at + "service@tokenpocket.pro".len()));
+        let span = page
+            .text
+            .source(&(at..at + "service@tokenpocket.pro".len()));
         assert_eq!(&html[span], "service&#64;tokenpocket.pro");
         assert_eq!(page.headings.len(), 1);
     }
 
     #[test]
     fn reads_broken_markup_as_text() {
-        for html in ["<", "<p", "a < b", "<a href=", "<a href=\"x", "&#99999999;", "&", "<script>"] {
+        for html in [
+            "<",
+            "<p",
+            "a < b",
+            "<a href=",
+            "<a href=\"x",
+            "&#99999999;",
+            "&",
+            "<script>",
+        ] {
             let _ = read(html);
         }
         assert_eq!(read("a < b</p>").text.text.trim(), "a < b");

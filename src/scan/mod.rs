@@ -44,7 +44,7 @@ pub use html::looks_like_html;
 use crate::registry::{ChannelKind, Statement};
 use crate::verdict::{BrandRef, ChannelRef, Finding, Kind, Status, Verdict};
 use crate::{CheckOptions, Checker};
-use context::{Context, Named};
+use context::{overlaps, Context, Named};
 use extract::What;
 
 /// The largest text [`Checker::scan`] reads, in bytes (4 MiB). Larger input gets a report
@@ -188,7 +188,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
 
     let found: Vec<(Range<usize>, What)> = extract::contacts(&read.segmented.text)
         .into_iter()
-        .map(|f| (read.segmented.source(&f.span), f.what))
+        .map(|f| (with_hidden(plain, read.segmented.source(&f.span)), f.what))
         .filter(|(span, _)| !span.is_empty())
         .collect();
     let item_spans: Vec<Range<usize>> = found.iter().map(|(s, _)| s.clone()).collect();
@@ -206,14 +206,31 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
         .filter(|n| !overlaps(&item_spans, &n.span))
         .collect();
 
-    let headings = read.page.as_ref().map(|p| p.headings.clone()).unwrap_or_default();
-    let ctx = Context::new(plain, headings, &item_spans, read.page.is_some());
+    let headings = read
+        .page
+        .as_ref()
+        .map(|p| p.headings.clone())
+        .unwrap_or_default();
+    let ctx = Context::new(
+        plain,
+        headings,
+        &item_spans,
+        read.page.is_some(),
+        names.clone(),
+    );
 
     let mut items = Vec::new();
     for (span, what) in &found {
-        let claimed = ctx.claimed(span, &names);
+        let claimed = ctx.claimed(span);
         let input_span = read.to_input(span);
-        if let Some(item) = judge(checker, &plain[span.clone()], *what, claimed, input, input_span) {
+        if let Some(item) = judge(
+            checker,
+            &plain[span.clone()],
+            *what,
+            claimed,
+            input,
+            input_span,
+        ) {
             items.push(item);
         }
     }
@@ -222,7 +239,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
             let Some((what, contact)) = target(value) else {
                 continue;
             };
-            let claimed = ctx.claimed(&(*at..*at), &names);
+            let claimed = ctx.claimed(&(*at..*at));
             if let Some(item) = judge(checker, contact, what, claimed, input, span.clone()) {
                 items.push(item);
             }
@@ -243,14 +260,17 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
             if overlaps(&item_spans, &word) || ctx.negated(word.start) {
                 continue;
             }
-            let Some(b) = ctx.claimed(&word, &names) else {
+            let Some(b) = ctx.claimed(&word) else {
                 continue;
             };
             let brand = &registry.brands()[b];
             if !brand.no_channels.iter().any(|n| n.kind == kind) {
                 continue;
             }
-            if claims.iter().any(|c| c.brand.id == brand.id && c.kind == kind) {
+            if claims
+                .iter()
+                .any(|c| c.brand.id == brand.id && c.kind == kind)
+            {
                 continue;
             }
             let span = read.to_input(&word);
@@ -263,6 +283,14 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
             });
         }
     }
+    // A claim the contacts already show (a number under "客服热线") is not repeated.
+    claims.retain(|c| {
+        !items.iter().any(|i| {
+            i.verdict.status == Status::Impersonation
+                && i.verdict.brand.as_ref().is_some_and(|b| b.id == c.brand.id)
+                && i.verdict.channel_kind() == Some(c.kind)
+        })
+    });
     claims.sort_by_key(|c| c.span.start);
 
     let mentions: Vec<Mention> = names
@@ -294,9 +322,21 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
     }
 }
 
-/// Whether `span` overlaps any of `spans`.
-fn overlaps(spans: &[Range<usize>], span: &Range<usize>) -> bool {
-    spans.iter().any(|s| s.start < span.end && span.start < s.end)
+/// `span` widened over the invisible characters right before and after it (a right-to-left
+/// override in front of a link belongs to the link: the checker must see it).
+fn with_hidden(text: &str, span: Range<usize>) -> Range<usize> {
+    let before = text[..span.start]
+        .chars()
+        .rev()
+        .take_while(|c| crate::normalize::is_hidden(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let after = text[span.end..]
+        .chars()
+        .take_while(|c| crate::normalize::is_hidden(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    span.start - before..span.end + after
 }
 
 /// What an HTML link target is: the kind and the contact in it.
@@ -349,7 +389,13 @@ fn judge(
     if verdict.status == Status::Invalid {
         return None;
     }
-    if let Some(b) = claimed {
+    // A short service code (95588) belongs to a bank or carrier; it is not upgraded to a
+    // brand's number by the words around it.
+    let short_code = verdict
+        .phone
+        .as_ref()
+        .is_some_and(|p| p.number_type == crate::input::phone::NumberType::ShortCode);
+    if let Some(b) = claimed.filter(|_| !short_code) {
         if verdict.status == Status::Unknown {
             checker.claim(&mut verdict, b);
         }
@@ -363,7 +409,12 @@ fn judge(
 }
 
 /// The brands concerned, impersonated ones first, with what to use instead.
-fn advice(checker: &Checker, items: &[ScanItem], claims: &[Claim], mentions: &[Mention]) -> Vec<Advice> {
+fn advice(
+    checker: &Checker,
+    items: &[ScanItem],
+    claims: &[Claim],
+    mentions: &[Mention],
+) -> Vec<Advice> {
     let mut ids: Vec<&str> = Vec::new();
     let impersonated = items
         .iter()

@@ -39,7 +39,10 @@ impl Mapped {
     /// The source range of the derived range `span` (which must be non-empty and lie on
     /// character boundaries of `text`).
     pub fn source(&self, span: &Range<usize>) -> Range<usize> {
-        match (self.src.get(span.start), span.end.checked_sub(1).and_then(|e| self.src.get(e))) {
+        match (
+            self.src.get(span.start),
+            span.end.checked_sub(1).and_then(|e| self.src.get(e)),
+        ) {
             (Some(first), Some(last)) => first.0 as usize..last.1 as usize,
             _ => 0..0,
         }
@@ -131,8 +134,8 @@ pub(crate) fn segment(source: &str) -> Mapped {
         }
         let mut folded = String::new();
         decompose_compatible(c, |d| folded.push(d));
-        let folded: String = unicode_normalization::UnicodeNormalization::nfc(folded.as_str())
-            .collect();
+        let folded: String =
+            unicode_normalization::UnicodeNormalization::nfc(folded.as_str()).collect();
         for d in folded.chars() {
             push_spaced(&mut out, d, &from);
         }
@@ -176,7 +179,10 @@ mod tests {
             seg("ｈｔｔｐｓ：／／ｔｏｋｅｎｐｏｃｋｅｔ．ｐｒｏ"),
             "https://tokenpocket.pro"
         );
-        assert_eq!(seg("https://x.com/路径?参数=值"), "https://x.com/路径?参数=值");
+        assert_eq!(
+            seg("https://x.com/路径?参数=值"),
+            "https://x.com/路径?参数=值"
+        );
     }
 
     #[test]
