@@ -73,8 +73,17 @@ pub struct PhoneInfo {
 }
 
 impl Verdict {
-    /// An `invalid` verdict with the reason.
-    pub(crate) fn invalid(input: &str, kind: Kind, error: impl fmt::Display) -> Verdict {
+    /// An `invalid` verdict with the reason: for input that never reached a check (a line
+    /// that is not UTF-8, an empty line in a feed).
+    ///
+    /// ```
+    /// use contactguard::{Kind, Status, Verdict};
+    ///
+    /// let v = Verdict::invalid("", Kind::Domain, "an empty line");
+    /// assert_eq!(v.status, Status::Invalid);
+    /// assert_eq!(v.error.as_deref(), Some("an empty line"));
+    /// ```
+    pub fn invalid(input: &str, kind: Kind, error: impl fmt::Display) -> Verdict {
         Verdict {
             input: input.to_owned(),
             kind,

@@ -314,3 +314,90 @@ fn emails() {
     assert!(stdout(&o).contains("where anyone can open a mailbox"));
     assert_eq!(code(&run(&["check", "alice@example.org"])), 1);
 }
+
+#[test]
+fn batch_keeps_order_and_counts_on_stderr() {
+    // More lines than one block, so that the threads' parts are stitched back in order.
+    let mut input = String::new();
+    for i in 0..10_000 {
+        match i % 4 {
+            0 => input.push_str("tokenpocket.pro\n"),
+            1 => input.push_str(&format!("shop{i}.org\n")),
+            2 => input.push_str("tokenp0cket.pro\n"),
+            _ => input.push_str("@TokenPocket_TP\n"),
+        }
+    }
+    let o = run_with_stdin(
+        &["batch", "--format", "tsv", "--jobs", "2", "-"],
+        Some(&input),
+    );
+    assert_eq!(code(&o), 3);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 10_000);
+    for (i, line) in lines.iter().enumerate() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 5, "{line}");
+        let want = match i % 4 {
+            0 => ("tokenpocket.pro", "official", "exact"),
+            1 => ("", "unknown", "-"),
+            2 => ("tokenp0cket.pro", "impersonation", "homoglyph"),
+            _ => ("@TokenPocket_TP", "official", "exact"),
+        };
+        if !want.0.is_empty() {
+            assert_eq!(cols[0], want.0, "line {i}");
+        } else {
+            assert_eq!(cols[0], format!("shop{i}.org"));
+        }
+        assert_eq!((cols[2], cols[3]), (want.1, want.2), "line {i}");
+    }
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("10000 lines")
+            && err.contains("2500 impersonation")
+            && err.contains("5000 official")
+            && err.contains("2500 unknown"),
+        "{err}"
+    );
+}
+
+#[test]
+fn batch_json_lines_and_bad_lines_stay_in_place() {
+    let mut bytes = b"tokenpocket.pro\n\n".to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe, b'\n']);
+    bytes.extend_from_slice(&vec![b'a'; 70 * 1024]);
+    bytes.extend_from_slice(b"\nexample.org");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_contactguard"))
+        .args(["batch", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run contactguard");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&bytes)
+        .expect("write");
+    let o = child.wait_with_output().expect("wait");
+    let out = stdout(&o);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    let statuses: Vec<&str> = rows
+        .iter()
+        .map(|r| r["status"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        statuses,
+        ["official", "invalid", "invalid", "invalid", "unknown"]
+    );
+    assert!(rows[2]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("not UTF-8"));
+    assert!(rows[3]["error"].as_str().unwrap_or("").contains("64 KiB"));
+    assert_eq!(code(&o), 2);
+}

@@ -3,6 +3,7 @@
 //! Exit codes (worst input wins): 0 every input official · 1 some unknown, none impersonating
 //! · 2 usage or input error · 3 impersonation found.
 
+mod batch;
 mod brands;
 mod check;
 mod files;
@@ -34,6 +35,8 @@ enum Command {
     Check(CheckArgs),
     /// Find and judge every contact in a message or web page (text or HTML).
     Scan(ScanArgs),
+    /// Check a feed: one contact per line in, one verdict per line out (JSON Lines or TSV).
+    Batch(BatchArgs),
     /// List the brands, or show one brand's official channels and safety notes.
     Brands(BrandsArgs),
     /// Maintain, sign and verify the registry (for support teams).
@@ -98,6 +101,36 @@ struct ScanArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct BatchArgs {
+    /// The file to read, one contact per line; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    file: Option<std::path::PathBuf>,
+    /// Output: `json` (the `check --format json` object per line) or `tsv` (input, kind,
+    /// status, technique, brand).
+    #[arg(long, value_enum, default_value_t = BatchFormat::Json)]
+    format: BatchFormat,
+    /// Worker threads [default: the number of cores].
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Never show the progress bar (it is shown only when standard error is a terminal).
+    #[arg(long)]
+    quiet: bool,
+    /// Use this signed distribution file instead of the built-in registry; it must verify
+    /// and be unexpired.
+    #[arg(long, value_name = "FILE")]
+    registry: Option<std::path::PathBuf>,
+    /// With --registry: the root to verify it from [default: the one compiled into contactguard].
+    #[arg(long, value_name = "FILE", requires = "registry")]
+    anchor: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ValueEnum)]
+enum BatchFormat {
+    Json,
+    Tsv,
+}
+
+#[derive(Debug, clap::Args)]
 struct BrandsArgs {
     /// A brand id (see the list without it), e.g. `tokenpocket`.
     id: Option<String>,
@@ -138,6 +171,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Scan(args) => run_scan(args),
+        Command::Batch(args) => run_batch(args),
         Command::Brands(args) => run_brands(args),
         Command::Registry { command } => registry::run(command),
     };
@@ -193,23 +227,72 @@ fn checker() -> Result<Checker, Failure> {
     })
 }
 
-fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
-    let checker = match &args.registry {
-        None => checker()?,
-        Some(path) => {
-            let bundle = files::read(path)?;
-            let anchor = files::anchor(args.anchor.as_deref())?;
-            let trusted =
-                contactguard::TrustedRegistry::from_bundle(&anchor, &bundle, files::now())
-                    .map_err(|e| {
-                        Failure(format!(
-                            "{}: {e}; use a file published by `contactguard registry publish`",
-                            path.display()
-                        ))
-                    })?;
-            Checker::new(trusted)
+/// The checker over `--registry FILE` (verified from `--anchor` or the compiled-in root), or
+/// over the built-in registry.
+fn checker_for(
+    registry: Option<&std::path::Path>,
+    anchor: Option<&std::path::Path>,
+) -> Result<Checker, Failure> {
+    let Some(path) = registry else {
+        return checker();
+    };
+    let bundle = files::read(path)?;
+    let anchor = files::anchor(anchor)?;
+    let trusted = contactguard::TrustedRegistry::from_bundle(&anchor, &bundle, files::now())
+        .map_err(|e| {
+            Failure(format!(
+                "{}: {e}; use a file published by `contactguard registry publish`",
+                path.display()
+            ))
+        })?;
+    Ok(Checker::new(trusted))
+}
+
+fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
+    let checker = checker_for(args.registry.as_deref(), args.anchor.as_deref())?;
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1);
+    let format = match args.format {
+        BatchFormat::Json => batch::Output::Json,
+        BatchFormat::Tsv => batch::Output::Tsv,
+    };
+    let show = !args.quiet && io::stderr().is_terminal();
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let counts = match &args.file {
+        Some(path) if path.as_os_str() != "-" => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| Failure(format!("cannot open {}: {e}", path.display())))?;
+            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+            let mut input = io::BufReader::with_capacity(1 << 16, file);
+            // The bar counts lines; the file size only tells whether it is worth showing.
+            batch::run(
+                &checker,
+                &mut input,
+                &mut out,
+                format,
+                jobs,
+                show.then_some(0).filter(|_| size > 0),
+            )?
+        }
+        _ => {
+            let mut input = io::stdin().lock();
+            batch::run(
+                &checker,
+                &mut input,
+                &mut out,
+                format,
+                jobs,
+                show.then_some(0),
+            )?
         }
     };
+    Ok(exit_code(counts.worst()))
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    let checker = checker_for(args.registry.as_deref(), args.anchor.as_deref())?;
     let mut inputs = Vec::new();
     for input in &args.inputs {
         if input == "-" {

@@ -14,13 +14,59 @@ use crate::verdict::{Change, CharInfo};
 /// assert_eq!(osa("metamask", "metamesh", 1), None);
 /// ```
 pub fn osa(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        return bounded(a.as_bytes(), b.as_bytes(), max);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    bounded(&a, &b, max)
+}
+
+/// The longest string the stack rows hold; longer ones use the heap.
+const STACK: usize = 64;
+
+/// OSA distance with three rolling rows, stopping as soon as a row's minimum exceeds `max`.
+fn bounded<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let d = table(&a, &b);
-    let dist = d[a.len()][b.len()];
+    let width = b.len() + 1;
+    let mut stack = [[0usize; STACK]; 3];
+    let mut heap;
+    let [r0, r1, r2]: [&mut [usize]; 3] = if width <= STACK {
+        let [x, y, z] = &mut stack;
+        [&mut x[..width], &mut y[..width], &mut z[..width]]
+    } else {
+        heap = vec![vec![0usize; width]; 3];
+        let [x, y, z] = &mut heap[..] else {
+            return None;
+        };
+        [&mut x[..], &mut y[..], &mut z[..]]
+    };
+    // r2: two rows up, r1: the row above, r0: the current row.
+    let (mut before, mut above, mut row) = (r2, r1, r0);
+    for (j, cell) in above.iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (above[j] + 1).min(row[j - 1] + 1).min(above[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(before[j - 2] + 1);
+            }
+            row[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut above);
+        std::mem::swap(&mut above, &mut row);
+    }
+    let dist = above[b.len()];
     (dist <= max).then_some(dist)
 }
 
@@ -104,6 +150,41 @@ pub fn changes(original: &str, found: &str) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounded_agrees_with_the_full_table() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "tokenpocket",
+            "tokenpokcet",
+            "tokenpacket",
+            "tkenpocket",
+            "tokenpockett",
+            "metamask",
+            "rnetamask",
+            "ca",
+            "abc",
+            "токен",
+            "tokеn",
+        ];
+        for a in words {
+            for b in words {
+                let ac: Vec<char> = a.chars().collect();
+                let bc: Vec<char> = b.chars().collect();
+                let full = table(&ac, &bc)[ac.len()][bc.len()];
+                for max in 0..4 {
+                    assert_eq!(
+                        osa(a, b, max),
+                        (full <= max).then_some(full),
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn distances() {

@@ -283,11 +283,17 @@ pub(crate) fn typo_match<'a>(index: &'a Index, shown: &str) -> Option<&'a BrandK
     if len < crate::matching::index::MIN_DISTINCTIVE_LEN {
         return None;
     }
+    // Keys within two edits share a deletion variant with the input; confirm each.
+    let mut candidates = Vec::new();
+    index
+        .typos
+        .candidates(&vk, if len >= 7 { 2 } else { 1 }, &mut candidates);
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut best: Option<(usize, &BrandKey)> = None;
-    for key in index
-        .keys
+    for key in candidates
         .iter()
-        .filter(|k| k.strength == Strength::Distinctive)
+        .filter_map(|&k| index.keys.get(k as usize))
     {
         let budget = typo_budget(key.len);
         let Some(dist) = distance::osa(&key.visual, &vk, budget) else {
@@ -389,18 +395,27 @@ pub(crate) fn brand_with_words<'a>(index: &'a Index, shown: &str) -> Option<Bran
         near_miss: false,
     };
     // Distinctive keys anywhere; the longest key wins (`tokenpocket` over `pocket`).
-    let mut best: Option<(&BrandKey, usize)> = None;
-    for key in index
-        .keys
-        .iter()
-        .filter(|k| k.strength == Strength::Distinctive && k.visual.len() < vk.len())
-    {
-        if let Some(pos) = vk.find(key.visual.as_str()) {
-            if best.is_none_or(|(b, _)| key.visual.len() > b.visual.len()) {
-                best = Some((key, pos));
+    let mut best: Option<(usize, usize)> = None; // (key, first position)
+    if let Some(ac) = &index.distinct_ac {
+        for m in ac.find_overlapping_iter(vk.as_str()) {
+            let k = index.distinct[m.pattern().as_usize()];
+            let len = index.keys[k].visual.len();
+            if len >= vk.len() {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((b, _)) => {
+                    let blen = index.keys[b].visual.len();
+                    len > blen || len == blen && k < b
+                }
+            };
+            if better {
+                best = Some((k, m.start()));
             }
         }
     }
+    let best = best.map(|(k, pos)| (&index.keys[k], pos));
     if let Some((key, pos)) = best {
         let (before, inside, after) = raw_of(pos..pos + key.visual.len());
         let glued_after = after
@@ -432,9 +447,10 @@ pub(crate) fn brand_with_words<'a>(index: &'a Index, shown: &str) -> Option<Bran
     }
     // Short and ordinary-word keys: only at the start or end, next to crypto keywords.
     for key in index
-        .keys
+        .weak
         .iter()
-        .filter(|k| k.strength != Strength::Distinctive && k.visual.len() < vk.len())
+        .map(|&k| &index.keys[k])
+        .filter(|k| k.visual.len() < vk.len())
     {
         let at = if vk.starts_with(key.visual.as_str())
             && index.is_keywords(
@@ -514,23 +530,16 @@ fn subdomain_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec
     let (shown_sub, _) = idna::domain_to_unicode(sub);
     let dotted = format!(".{sub}.");
     let loc = index
-        .domains
-        .iter()
-        .find(|(dom, _)| {
-            dotted.contains(&format!(".{dom}."))
-                || d.subdomain_labels()
-                    .any(|l| l.contains(&dom.replace('.', "-")))
+        .domain_ac
+        .as_ref()
+        .and_then(|ac| {
+            ac.find_overlapping_iter(dotted.as_str())
+                .find(|m| m.pattern().as_usize() % 3 != 2)
         })
-        .map(|(_, loc)| *loc)
+        .map(|m| index.domains[m.pattern().as_usize() / 3].1)
         .or_else(|| {
             shown_sub.split('.').find_map(|label| {
-                let vk = visual_key(label);
-                index
-                    .keys
-                    .iter()
-                    .filter(|k| k.strength == Strength::Distinctive)
-                    .find(|k| vk.contains(k.visual.as_str()))
-                    .map(|k| k.target)
+                distinctive_key_in(index, label)
                     .or_else(|| typo_match(index, label).map(|k| k.target))
             })
         });
@@ -551,26 +560,22 @@ fn subdomain_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec
 /// information): `evil.com/tokenpocket.pro/login`.
 pub(crate) fn official_domain_in(index: &Index, text: &str) -> Option<ChannelLoc> {
     let is_name_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
-    index.domains.iter().find_map(|(dom, loc)| {
-        text.match_indices(dom.as_str())
-            .any(|(i, _)| {
-                let before = text[..i].chars().next_back();
-                let after = text[i + dom.len()..].chars().next();
-                !before.is_some_and(is_name_char) && !after.is_some_and(is_name_char)
-            })
-            .then_some(*loc)
-    })
+    let ac = index.domain_ac.as_ref()?;
+    ac.find_overlapping_iter(text)
+        .filter(|m| m.pattern().as_usize() % 3 == 2)
+        .find(|m| {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            !before.is_some_and(is_name_char) && !after.is_some_and(is_name_char)
+        })
+        .map(|m| index.domains[m.pattern().as_usize() / 3].1)
 }
 
 /// A distinctive brand key anywhere in `text`, by visual key.
 pub(crate) fn distinctive_key_in(index: &Index, text: &str) -> Option<ChannelLoc> {
     let vk = visual_key(text);
-    index
-        .keys
-        .iter()
-        .filter(|k| k.strength == Strength::Distinctive)
-        .find(|k| vk.contains(k.visual.as_str()))
-        .map(|k| k.target)
+    let m = index.distinct_ac.as_ref()?.find(vk.as_str())?;
+    Some(index.keys[index.distinct[m.pattern().as_usize()]].target)
 }
 
 /// Mixed-script and whole-script findings for the registrable label.

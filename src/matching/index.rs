@@ -9,7 +9,9 @@
 //! - `domains`: the brand-owned registrable domains, to find them embedded in subdomains,
 //!   paths and user information.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 use crate::input::email;
@@ -18,6 +20,8 @@ use crate::input::phone::Phone;
 use crate::input::url::DomainName;
 use crate::normalize::visual_key;
 use crate::registry::{ChannelKind, Registry, Scope};
+
+use super::deletions::DeletionIndex;
 
 /// Where a channel is in the registry: brand index and channel index.
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
@@ -118,6 +122,22 @@ pub(crate) struct Index {
     pub claim_names: Vec<ClaimName>,
     /// Phone channel values, to parse lazily.
     phone_values: Vec<(String, ChannelLoc)>,
+    /// Distinctive keys by their deletion variants, for near misses in time independent of
+    /// the number of brands.
+    pub typos: DeletionIndex,
+    /// One automaton over the visual keys of distinctive keys, for brands inside names;
+    /// pattern `i` is key `distinct[i]`.
+    pub distinct_ac: Option<AhoCorasick>,
+    pub distinct: Vec<usize>,
+    /// Keys that are not distinctive (short, ordinary words).
+    pub weak: Vec<usize>,
+    /// One automaton over `.domain.`, `domain-with-dashes` and `domain` of every brand domain,
+    /// for domains inside subdomains, paths and user information; pattern `i` is
+    /// `domains[i / 3]`, of form `i % 3`.
+    pub domain_ac: Option<AhoCorasick>,
+    /// Registrable domains already in `domains`, and keys already pushed.
+    seen_domains: HashSet<String>,
+    seen_keys: HashSet<(usize, String, String)>,
 }
 
 /// The shortest key that typo and substring matches may use.
@@ -314,7 +334,7 @@ impl Index {
                 else {
                     continue;
                 };
-                if !index.domains.iter().any(|(d, _)| d == registrable) {
+                if index.seen_domains.insert(registrable.to_owned()) {
                     index.domains.push((registrable.to_owned(), loc));
                 }
                 let visual = visual_key(label);
@@ -363,13 +383,50 @@ impl Index {
                 });
             }
         }
+        index.finish();
         index
     }
 
+    /// Builds the automata and the deletion index once every key is in.
+    fn finish(&mut self) {
+        for (k, key) in self.keys.iter().enumerate() {
+            if key.strength == Strength::Distinctive {
+                self.distinct.push(k);
+                let budget = if key.len <= 8 { 1 } else { 2 };
+                self.typos.insert(&key.visual, k as u32, budget);
+            } else {
+                self.weak.push(k);
+            }
+        }
+        let patterns: Vec<&str> = self
+            .distinct
+            .iter()
+            .map(|&k| self.keys[k].visual.as_str())
+            .collect();
+        self.distinct_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        let domain_patterns: Vec<String> = self
+            .domains
+            .iter()
+            .flat_map(|(d, _)| [format!(".{d}."), d.replace('.', "-"), d.clone()])
+            .collect();
+        self.domain_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&domain_patterns)
+            .ok();
+    }
+
     fn push_key(&mut self, key: BrandKey) {
-        if self.keys.iter().any(|k| {
-            k.target.brand == key.target.brand && k.label == key.label && k.origin == key.origin
-        }) {
+        let origin = match &key.origin {
+            Origin::Domain { suffix } => format!("d:{suffix}"),
+            Origin::Name { name } => format!("n:{name}"),
+        };
+        if !self
+            .seen_keys
+            .insert((key.target.brand, key.label.clone(), origin))
+        {
             return;
         }
         self.by_visual

@@ -1,6 +1,7 @@
 //! Matching inputs against the registry: the index built once per registry, the distance and
 //! lookalike primitives, and the ladder per input kind.
 
+pub(crate) mod deletions;
 pub mod distance;
 pub(crate) mod domain;
 pub(crate) mod email;

@@ -1,0 +1,259 @@
+//! `batch`: one contact per line in, one verdict per line out, in input order, for feeds of
+//! millions of domains. Lines are read in blocks; each block is checked on every core and
+//! written before the next is read, so memory stays constant whatever the input size.
+
+use std::io::{self, BufRead, Write};
+use std::time::{Duration, Instant};
+
+use contactguard::{Checker, Kind, Status, Verdict};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::Failure;
+
+/// Lines per block: large enough to keep both cores busy, small enough to stay in cache.
+const BLOCK: usize = 8192;
+
+/// The longest line read; the rest of a longer line is skipped and the line is `invalid`.
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// The output format of `batch`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum Output {
+    /// The `check --format json` object, one per line.
+    Json,
+    /// `input`, `kind`, `status`, `technique`, `brand`, tab-separated.
+    Tsv,
+}
+
+/// Counts per status, for the summary on standard error.
+#[derive(Debug, Default)]
+pub struct Counts {
+    pub official: u64,
+    pub impersonation: u64,
+    pub unknown: u64,
+    pub invalid: u64,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status) {
+        match status {
+            Status::Official => self.official += 1,
+            Status::Impersonation => self.impersonation += 1,
+            Status::Unknown => self.unknown += 1,
+            _ => self.invalid += 1,
+        }
+    }
+
+    fn total(&self) -> u64 {
+        self.official + self.impersonation + self.unknown + self.invalid
+    }
+
+    /// The worst status seen, for the exit code.
+    pub fn worst(&self) -> Status {
+        if self.impersonation > 0 {
+            Status::Impersonation
+        } else if self.invalid > 0 {
+            Status::Invalid
+        } else if self.unknown > 0 {
+            Status::Unknown
+        } else {
+            Status::Official
+        }
+    }
+
+    /// One line for standard error.
+    pub fn summary(&self, elapsed: Duration) -> String {
+        let secs = elapsed.as_secs_f64();
+        let rate = if secs > 0.0 {
+            self.total() as f64 / secs
+        } else {
+            0.0
+        };
+        format!(
+            "{} lines in {secs:.2} s ({rate:.0}/s): {} impersonation · {} unknown · {} official · {} invalid",
+            self.total(),
+            self.impersonation,
+            self.unknown,
+            self.official,
+            self.invalid
+        )
+    }
+}
+
+/// One input line as read: text, or why it cannot be checked.
+enum Line {
+    Text(String),
+    Bad(String, &'static str),
+}
+
+/// Reads the next line of at most [`MAX_LINE`] bytes; `None` at the end of input.
+fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<Option<Line>> {
+    buf.clear();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let available = input.fill_buf()?;
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, found) = match available.iter().position(|b| *b == b'\n') {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let n = chunk.len();
+        if buf.len() + n <= MAX_LINE + 1 {
+            buf.extend_from_slice(chunk);
+        } else {
+            too_long = true;
+        }
+        input.consume(n);
+        if found {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+        buf.pop();
+    }
+    let shown = |buf: &[u8]| String::from_utf8_lossy(&buf[..buf.len().min(80)]).into_owned();
+    if too_long || buf.len() > MAX_LINE {
+        return Ok(Some(Line::Bad(
+            shown(buf),
+            "the line is over 64 KiB; one contact per line",
+        )));
+    }
+    match std::str::from_utf8(buf) {
+        Ok(s) => Ok(Some(Line::Text(s.trim().to_owned()))),
+        Err(_) => Ok(Some(Line::Bad(shown(buf), "the line is not UTF-8"))),
+    }
+}
+
+/// Checks every line of `input` and writes one result line per input line to `out`.
+pub fn run(
+    checker: &Checker,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    format: Output,
+    jobs: usize,
+    progress: Option<u64>,
+) -> Result<Counts, Failure> {
+    let started = Instant::now();
+    let bar = progress.map(|len| {
+        let bar = if len > 0 {
+            ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr())
+        } else {
+            ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
+        };
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} lines · {per_sec} · {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+    let mut counts = Counts::default();
+    let mut buf = Vec::new();
+    let mut block: Vec<Line> = Vec::with_capacity(BLOCK);
+    let mut rendered = String::new();
+    loop {
+        block.clear();
+        while block.len() < BLOCK {
+            match read_line(input, &mut buf) {
+                Ok(Some(line)) => block.push(line),
+                Ok(None) => break,
+                Err(e) => return Err(Failure(format!("cannot read the input: {e}"))),
+            }
+        }
+        if block.is_empty() {
+            break;
+        }
+        let verdicts = check_block(checker, &block, jobs);
+        rendered.clear();
+        for v in &verdicts {
+            counts.add(v.status);
+            render(v, format, &mut rendered);
+        }
+        if let Err(e) = out.write_all(rendered.as_bytes()) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(counts);
+            }
+            return Err(Failure(format!("cannot write the output: {e}")));
+        }
+        if let Some(bar) = &bar {
+            bar.inc(block.len() as u64);
+        }
+        if block.len() < BLOCK {
+            break;
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            return Err(Failure(format!("cannot write the output: {e}")));
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let _ = writeln!(io::stderr(), "{}", counts.summary(started.elapsed()));
+    Ok(counts)
+}
+
+/// Checks a block on `jobs` threads, keeping the order.
+fn check_block(checker: &Checker, block: &[Line], jobs: usize) -> Vec<Verdict> {
+    let one = |line: &Line| match line {
+        Line::Text(text) if text.is_empty() => {
+            Verdict::invalid(text, Kind::Domain, "an empty line")
+        }
+        Line::Text(text) => checker.check(text),
+        Line::Bad(shown, why) => Verdict::invalid(shown, Kind::Domain, why),
+    };
+    if jobs <= 1 || block.len() < 64 {
+        return block.iter().map(one).collect();
+    }
+    let size = block.len().div_ceil(jobs);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = block
+            .chunks(size)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        let mut all = Vec::with_capacity(block.len());
+        for (h, part) in handles.into_iter().zip(block.chunks(size)) {
+            // A panicking check is a bug; report the lines as invalid rather than lose them.
+            match h.join() {
+                Ok(v) => all.extend(v),
+                Err(_) => {
+                    all.extend(part.iter().map(|_| {
+                        Verdict::invalid("", Kind::Domain, "internal error while checking")
+                    }))
+                }
+            }
+        }
+        all
+    })
+}
+
+/// Appends one output line for `v`.
+fn render(v: &Verdict, format: Output, out: &mut String) {
+    match format {
+        Output::Json => {
+            out.push_str(&serde_json::to_string(v).unwrap_or_else(|e| {
+                format!("{{\"input\":\"\",\"status\":\"invalid\",\"error\":\"{e}\"}}")
+            }));
+        }
+        Output::Tsv => {
+            let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+            out.push_str(&clean(&v.input));
+            out.push('\t');
+            out.push_str(v.kind.as_str());
+            out.push('\t');
+            out.push_str(v.status.as_str());
+            out.push('\t');
+            out.push_str(v.findings.first().map_or("-", |f| f.technique.as_str()));
+            out.push('\t');
+            out.push_str(v.brand.as_ref().map_or("-", |b| b.id.as_str()));
+        }
+    }
+    out.push('\n');
+}
