@@ -32,14 +32,22 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
         .map_or_else(|| Platform::ALL.to_vec(), |p| vec![p]);
     let on = |e: &&HandleEntry| platforms.contains(&e.platform);
 
-    // 1. Exact.
-    if let Some(entry) = index
-        .handles
-        .iter()
-        .filter(on)
-        .find(|e| e.key == handle::key(e.platform, h.name(), exact_form(h.form(), e.form)))
-    {
-        out.official = Some((entry.loc, true));
+    // 1. Exact: the input's key on each platform, in the form of the entry it would match.
+    let entry = |i: u32| &index.handles[i as usize];
+    let mut exact: Option<u32> = None;
+    for &p in &platforms {
+        for form in [Form::Name, Form::Invite, Form::ChannelId, Form::Opaque] {
+            let key = handle::key(p, h.name(), exact_form(h.form(), form));
+            for &i in index.handle_keys.get(&key).into_iter().flatten() {
+                let e = entry(i);
+                if e.form == form && e.platform == p && exact.is_none_or(|x| i < x) {
+                    exact = Some(i);
+                }
+            }
+        }
+    }
+    if let Some(i) = exact {
+        out.official = Some((entry(i).loc, true));
         return out;
     }
     let target = |e: &HandleEntry| Some(channel_ref(registry, e.loc));
@@ -48,10 +56,9 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
     // 2. Official elsewhere, or a case-sensitive code in other case.
     if let Some(p) = h.platform() {
         if let Some(e) = index
-            .handles
-            .iter()
-            .filter(|e| e.platform == p)
-            .find(|e| e.name.to_lowercase() == name_lower)
+            .handle_lower
+            .get(&(p, name_lower.clone()))
+            .map(|&i| entry(i))
         {
             let changes = case_changes(&e.name, h.name());
             out.findings.push(Finding::new(
@@ -61,11 +68,14 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
             ));
             return out;
         }
+        let own_key = h.key(p);
         if let Some(e) = index
-            .handles
-            .iter()
-            .filter(|e| e.platform != p && e.form == Form::Name)
-            .find(|e| handle::key(p, &e.name, Form::Name) == h.key(p))
+            .handle_names
+            .get(&name_lower.replace('-', "."))
+            .into_iter()
+            .flatten()
+            .map(|&i| entry(i))
+            .find(|e| e.platform != p && handle::key(p, &e.name, Form::Name) == own_key)
         {
             out.findings.push(Finding::new(
                 Technique::BrandMention,
@@ -85,10 +95,13 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
     // 3. The same look.
     let vk = visual_key(h.name());
     if let Some(e) = index
-        .handles
-        .iter()
+        .handle_visual
+        .get(&vk)
+        .into_iter()
+        .flatten()
+        .map(|&i| entry(i))
         .filter(on)
-        .find(|e| e.visual == vk && e.form != Form::ChannelId)
+        .find(|e| e.form != Form::ChannelId)
     {
         let changes = lookalike_changes(&e.name, h.name());
         let at_ends = !changes.is_empty()
@@ -107,32 +120,36 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
         return out;
     }
 
-    // 4. An official handle, or a brand name, with affixes.
-    for e in index
-        .handles
-        .iter()
-        .filter(on)
-        .filter(|e| e.form == Form::Name && e.visual.chars().count() >= 4)
-    {
-        if let Some(pos) = vk.find(e.visual.as_str()) {
-            let rest = format!("{}{}", &vk[..pos], &vk[pos + e.visual.len()..]);
+    // 4. An official handle, or a brand name, with affixes: the first handle (in registry
+    // order) whose visual key stands in the input's with only keywords or digits around it.
+    let mut affixed: Option<(u32, String)> = None;
+    if let Some(ac) = &index.handle_ac {
+        let mut seen = std::collections::HashSet::new();
+        for m in ac.find_overlapping_iter(vk.as_str()) {
+            let i = index.handle_affixable[m.pattern().as_usize()];
+            // Only a handle's first occurrence counts, as a plain search would find it.
+            if !seen.insert(i) || affixed.as_ref().is_some_and(|(x, _)| *x < i) || !on(&entry(i)) {
+                continue;
+            }
+            let rest = format!("{}{}", &vk[..m.start()], &vk[m.end()..]);
             let rest = rest.trim_matches(|c: char| c.is_ascii_digit());
             if rest.is_empty() || index.is_keywords(rest) {
-                let extra = vec![rest.to_owned()]
-                    .into_iter()
-                    .filter(|r| !r.is_empty())
-                    .collect();
-                out.findings.push(Finding::new(
-                    Technique::HandleAffix,
-                    target(e),
-                    Detail::Words {
-                        brand_part: e.name.clone(),
-                        extra,
-                    },
-                ));
-                return out;
+                affixed = Some((i, rest.to_owned()));
             }
         }
+    }
+    if let Some((i, rest)) = affixed {
+        let e = entry(i);
+        let extra = Some(rest).into_iter().filter(|r| !r.is_empty()).collect();
+        out.findings.push(Finding::new(
+            Technique::HandleAffix,
+            target(e),
+            Detail::Words {
+                brand_part: e.name.clone(),
+                extra,
+            },
+        ));
+        return out;
     }
     // 5. A brand name with known affixes (`tokenpocket_cs`, `MetaMaskSupportBot`).
     let brand_hit = brand_with_words(index, h.name());
@@ -154,17 +171,16 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
 
     // 6. A near miss of an official handle.
     let len = h.name().chars().count();
+    let mut candidates = Vec::new();
+    if len >= 5 {
+        let deletions = if vk.chars().count() >= 7 { 2 } else { 1 };
+        index.handle_typos.candidates(&vk, deletions, &mut candidates);
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut best: Option<(usize, &HandleEntry)> = None;
-    for e in index
-        .handles
-        .iter()
-        .filter(on)
-        .filter(|e| e.form == Form::Name)
-    {
+    for e in candidates.iter().map(|&i| entry(i)).filter(on) {
         let elen = e.name.chars().count();
-        if elen < 5 || len < 5 {
-            continue;
-        }
         let budget = if elen <= 8 { 1 } else { 2 };
         if let Some(d) = distance::osa(&e.visual, &vk, budget) {
             if d > 0 && best.is_none_or(|(b, _)| d < b) {

@@ -135,6 +135,21 @@ pub(crate) struct Index {
     /// for domains inside subdomains, paths and user information; pattern `i` is
     /// `domains[i / 3]`, of form `i % 3`.
     pub domain_ac: Option<AhoCorasick>,
+    /// Official handles by `handle::key`.
+    pub handle_keys: HashMap<String, Vec<u32>>,
+    /// Official handles by platform and lowercase name.
+    pub handle_lower: HashMap<(Platform, String), u32>,
+    /// Name-form handles by lowercase name with `-` read as `.` (a name official on one
+    /// platform, reused on another).
+    pub handle_names: HashMap<String, Vec<u32>>,
+    /// Official handles by visual key.
+    pub handle_visual: HashMap<String, Vec<u32>>,
+    /// One automaton over the visual keys of name-form handles of four or more characters;
+    /// pattern `i` is handle `handle_affixable[i]`.
+    pub handle_ac: Option<AhoCorasick>,
+    pub handle_affixable: Vec<u32>,
+    /// Name-form handles of five or more characters by deletion variants.
+    pub handle_typos: DeletionIndex,
     /// Registrable domains already in `domains`, and keys already pushed.
     seen_domains: HashSet<String>,
     seen_keys: HashSet<(usize, String, String)>,
@@ -389,6 +404,41 @@ impl Index {
 
     /// Builds the automata and the deletion index once every key is in.
     fn finish(&mut self) {
+        for (i, e) in self.handles.iter().enumerate() {
+            let id = i as u32;
+            self.handle_keys.entry(e.key.clone()).or_default().push(id);
+            self.handle_lower
+                .entry((e.platform, e.name.to_lowercase()))
+                .or_insert(id);
+            self.handle_visual
+                .entry(e.visual.clone())
+                .or_default()
+                .push(id);
+            if e.form == Form::Name {
+                self.handle_names
+                    .entry(e.name.to_lowercase().replace('-', "."))
+                    .or_default()
+                    .push(id);
+                if e.visual.chars().count() >= 4 {
+                    self.handle_affixable.push(id);
+                }
+                let len = e.name.chars().count();
+                if len >= 5 {
+                    self.handle_typos
+                        .insert(&e.visual, id, if len <= 8 { 1 } else { 2 });
+                }
+            }
+        }
+        self.handle_typos.finish();
+        let patterns: Vec<&str> = self
+            .handle_affixable
+            .iter()
+            .map(|&i| self.handles[i as usize].visual.as_str())
+            .collect();
+        self.handle_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
         for (k, key) in self.keys.iter().enumerate() {
             if key.strength == Strength::Distinctive {
                 self.distinct.push(k);
@@ -398,6 +448,7 @@ impl Index {
                 self.weak.push(k);
             }
         }
+        self.typos.finish();
         let patterns: Vec<&str> = self
             .distinct
             .iter()
