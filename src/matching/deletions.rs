@@ -7,7 +7,6 @@
 //! costs one comparison and never a wrong answer. The cost of a query depends on its length,
 //! not on how many keys the registry holds.
 
-
 /// The polynomial base (odd, so multiplication is invertible modulo 2^64).
 const BASE: u64 = 0x0000_0100_0000_01B3;
 
@@ -43,7 +42,11 @@ fn variants(text: &str, deletions: usize, mut f: impl FnMut(u32)) {
     emit(prefix[n]);
     if deletions >= 1 {
         for i in 0..n {
-            emit(part(0, i).wrapping_mul(power[n - 1 - i]).wrapping_add(part(i + 1, n)));
+            emit(
+                part(0, i)
+                    .wrapping_mul(power[n - 1 - i])
+                    .wrapping_add(part(i + 1, n)),
+            );
         }
     }
     if deletions >= 2 {

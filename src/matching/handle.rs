@@ -174,7 +174,9 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
     let mut candidates = Vec::new();
     if len >= 5 {
         let deletions = if vk.chars().count() >= 7 { 2 } else { 1 };
-        index.handle_typos.candidates(&vk, deletions, &mut candidates);
+        index
+            .handle_typos
+            .candidates(&vk, deletions, &mut candidates);
     }
     candidates.sort_unstable();
     candidates.dedup();
