@@ -3,7 +3,7 @@
 //!
 //! The pipeline, one module per step:
 //!
-//! 1. [`html`](self::html): HTML becomes text (tags, scripts and styles removed, entities
+//! 1. `html`: HTML becomes text (tags, scripts and styles removed, entities
 //!    decoded); link targets become items of their own;
 //! 2. `text`: Chinese text is segmented and compatibility forms folded, so that
 //!    `官网：https://tokenpocket.pro，客服` yields the link and nothing else, while every byte
