@@ -401,3 +401,13 @@ fn batch_json_lines_and_bad_lines_stay_in_place() {
     assert!(rows[3]["error"].as_str().unwrap_or("").contains("64 KiB"));
     assert_eq!(code(&o), 2);
 }
+
+#[test]
+fn a_huge_input_is_refused_without_echoing_it_whole() {
+    let line = "a".repeat(10_000_000);
+    let o = run_with_stdin(&["check", "-"], Some(&line));
+    assert_eq!(code(&o), 2);
+    let out = stdout(&o);
+    assert!(out.len() < 2_000, "{} bytes of output", out.len());
+    assert!(out.contains('…') && out.contains("at most"));
+}

@@ -20,7 +20,10 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
         Status::Unknown => (style.warn("?"), style.warn(pick(lang, "UNKNOWN", "未知"))),
         _ => (style.warn("!"), style.warn(pick(lang, "INVALID", "无效"))),
     };
-    out.push_str(&format!("{mark} {word}  {}\n", style.bold(&v.input)));
+    out.push_str(&format!(
+        "{mark} {word}  {}\n",
+        style.bold(&shown(&v.input))
+    ));
     if let (Some(norm), Some(display)) = (&v.normalized, &v.display) {
         out.push_str(&style.dim(&format!(
             "  {}{norm}\n  {}{display}\n",
@@ -185,6 +188,22 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                 });
             }
         }
+    }
+    out
+}
+
+/// The most characters of an input echoed back; longer inputs are cut with `…`.
+const SHOWN_INPUT: usize = 120;
+
+/// `input` as echoed in a report: one line, at most [`SHOWN_INPUT`] characters.
+pub(super) fn shown(input: &str) -> String {
+    let mut out: String = input
+        .chars()
+        .take(SHOWN_INPUT)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if input.chars().nth(SHOWN_INPUT).is_some() {
+        out.push('…');
     }
     out
 }

@@ -5,7 +5,7 @@ use contactguard::registry::{ChannelKind, Lang};
 use contactguard::scan::{Advice, ScanReport};
 use contactguard::{Kind, Status, Technique};
 
-use super::check::channel_kind;
+use super::check::{channel_kind, shown};
 use super::style::Style;
 use super::zh::{self, pick};
 
@@ -56,7 +56,7 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
         };
         out.push_str(&format!(
             "  {mark} {}  {}\n",
-            style.bold(&one_line(&item.text)),
+            style.bold(&shown(&item.text)),
             style.dim(&location)
         ));
         let brand = v
@@ -309,11 +309,4 @@ fn mark(status: Status, style: Style) -> String {
 /// The 1-based line of byte offset `at`.
 fn line_of(input: &str, at: usize) -> usize {
     input.get(..at).map_or(0, |s| s.matches('\n').count()) + 1
-}
-
-/// Text shown on one line: line breaks and tabs as spaces.
-fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
 }
