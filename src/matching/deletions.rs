@@ -15,9 +15,21 @@ const MAX_CHARS: usize = 64;
 
 /// Key ids by the hashes of their deletion variants: sorted `(hash, id)` pairs, eight
 /// bytes each, searched by bisection.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct DeletionIndex {
     pairs: Vec<(u32, u32)>,
+    /// `shortest[d]`: the fewest characters of a key stored with `d` deletions. A query
+    /// needs `d` deletions only if such a key can be within `d` edits of it.
+    shortest: [usize; 3],
+}
+
+impl Default for DeletionIndex {
+    fn default() -> Self {
+        DeletionIndex {
+            pairs: Vec::new(),
+            shortest: [usize::MAX; 3],
+        }
+    }
 }
 
 /// Calls `f` with the hash of `text` and of every variant of it with up to `deletions`
@@ -64,9 +76,13 @@ fn variants(text: &str, deletions: usize, mut f: impl FnMut(u32)) {
 }
 
 impl DeletionIndex {
-    /// Stores key `id` under `text` and its variants with up to `deletions` characters
-    /// deleted. Call [`DeletionIndex::finish`] after the last key.
+    /// Stores key `id` under `text` and its variants with up to `deletions` (at most 2)
+    /// characters deleted: the key's edit budget. Call [`DeletionIndex::finish`] after the
+    /// last key.
     pub fn insert(&mut self, text: &str, id: u32, deletions: usize) {
+        let deletions = deletions.min(2);
+        let len = text.chars().count();
+        self.shortest[deletions] = self.shortest[deletions].min(len);
         variants(text, deletions, |h| self.pairs.push((h, id)));
     }
 
@@ -77,9 +93,17 @@ impl DeletionIndex {
         self.pairs.shrink_to_fit();
     }
 
-    /// Appends to `out` the ids of keys that may be within `deletions` edits of `text`
-    /// (unsorted, possibly repeated, possibly a collision: confirm each).
-    pub fn candidates(&self, text: &str, deletions: usize, out: &mut Vec<u32>) {
+    /// Appends to `out` the ids of keys that may be within their budget of `text`
+    /// (unsorted, possibly repeated, possibly a collision: confirm each). The query deletes
+    /// as many characters as the budget of any key short enough to be that close.
+    pub fn candidates(&self, text: &str, out: &mut Vec<u32>) {
+        let len = text.chars().count();
+        let Some(deletions) = (0..=2)
+            .rev()
+            .find(|&d| self.shortest[d] <= len.saturating_add(d))
+        else {
+            return;
+        };
         variants(text, deletions, |h| {
             let start = self.pairs.partition_point(|p| p.0 < h);
             out.extend(
@@ -96,9 +120,9 @@ impl DeletionIndex {
 mod tests {
     use super::*;
 
-    fn found(index: &DeletionIndex, text: &str, k: usize) -> Vec<u32> {
+    fn found(index: &DeletionIndex, text: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        index.candidates(text, k, &mut out);
+        index.candidates(text, &mut out);
         out.sort_unstable();
         out.dedup();
         out
@@ -120,7 +144,7 @@ mod tests {
             "t0kenpocket",
             "tokenpockeet",
         ] {
-            assert_eq!(found(&index, typo, 2), [0], "{typo}");
+            assert_eq!(found(&index, typo), [0], "{typo}");
         }
         for typo in [
             "metamask",
@@ -130,9 +154,19 @@ mod tests {
             "metamasks",
             "netamask",
         ] {
-            assert_eq!(found(&index, typo, 1), [1], "{typo}");
+            assert_eq!(found(&index, typo), [1], "{typo}");
         }
-        assert!(found(&index, "example", 2).is_empty());
-        assert!(found(&index, "uniswap", 2).is_empty());
+        assert!(found(&index, "example").is_empty());
+        assert!(found(&index, "uniswap").is_empty());
+    }
+
+    #[test]
+    fn a_short_key_with_a_large_budget_is_searched_with_that_budget() {
+        // A handle like `a_b_c_d_e` has nine characters (budget 2) but a five-letter visual key.
+        let mut index = DeletionIndex::default();
+        index.insert("abcde", 7, 2);
+        index.finish();
+        assert_eq!(found(&index, "abxye"), [7]);
+        assert!(found(&index, "xyzzy").is_empty());
     }
 }

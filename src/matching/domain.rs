@@ -261,8 +261,9 @@ fn rung_split_name(index: &Index, registry: &Registry, d: &DomainName) -> Option
     })
 }
 
-/// The largest OSA distance that still counts as a typo of a key of this many characters.
-fn typo_budget(key_len: usize) -> usize {
+/// The largest OSA distance that still counts as a typo of a key (a domain label, a brand
+/// name, a handle) of this many characters.
+pub(crate) fn typo_budget(key_len: usize) -> usize {
     if key_len <= 8 {
         1
     } else {
@@ -285,9 +286,7 @@ pub(crate) fn typo_match<'a>(index: &'a Index, shown: &str) -> Option<&'a BrandK
     }
     // Keys within two edits share a deletion variant with the input; confirm each.
     let mut candidates = Vec::new();
-    index
-        .typos
-        .candidates(&vk, if len >= 7 { 2 } else { 1 }, &mut candidates);
+    index.typos.candidates(&vk, &mut candidates);
     candidates.sort_unstable();
     candidates.dedup();
     let mut best: Option<(usize, &BrandKey)> = None;
@@ -325,17 +324,19 @@ fn chromium_filtered(key: &str, candidate: &str) -> bool {
 }
 
 pub(crate) fn typo_finding(registry: &Registry, key: &BrandKey, shown: &str) -> Finding {
-    let changes = lookalike_changes(&key.shown, shown);
+    edits_finding(Some(channel_ref(registry, key.target)), &key.shown, shown)
+}
+
+/// A near miss of `original`: `transposition` when two adjacent characters are swapped, else
+/// `typo`, with the changes.
+pub(crate) fn edits_finding(target: Option<ChannelRef>, original: &str, found: &str) -> Finding {
+    let changes = lookalike_changes(original, found);
     let technique = if matches!(&changes[..], [crate::verdict::Change::Swapped { .. }]) {
         Technique::Transposition
     } else {
         Technique::Typo
     };
-    Finding::new(
-        technique,
-        Some(channel_ref(registry, key.target)),
-        Detail::Edits { changes },
-    )
+    Finding::new(technique, target, Detail::Edits { changes })
 }
 
 /// Rung 4: a brand key with other words.

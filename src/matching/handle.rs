@@ -14,7 +14,9 @@
 
 use crate::input::handle::{self, Form, Handle, Platform};
 use crate::matching::distance;
-use crate::matching::domain::{brand_with_words, channel_ref, typo_match};
+use crate::matching::domain::{
+    brand_with_words, channel_ref, edits_finding, typo_budget, typo_match,
+};
 use crate::matching::index::{ChannelLoc, HandleEntry, Index, Strength};
 use crate::matching::lookalike::lookalike_changes;
 use crate::matching::Outcome;
@@ -173,17 +175,13 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
     let len = h.name().chars().count();
     let mut candidates = Vec::new();
     if len >= 5 {
-        let deletions = if vk.chars().count() >= 7 { 2 } else { 1 };
-        index
-            .handle_typos
-            .candidates(&vk, deletions, &mut candidates);
+        index.handle_typos.candidates(&vk, &mut candidates);
     }
     candidates.sort_unstable();
     candidates.dedup();
     let mut best: Option<(usize, &HandleEntry)> = None;
     for e in candidates.iter().map(|&i| entry(i)).filter(on) {
-        let elen = e.name.chars().count();
-        let budget = if elen <= 8 { 1 } else { 2 };
+        let budget = typo_budget(e.name.chars().count());
         if let Some(d) = distance::osa(&e.visual, &vk, budget) {
             if d > 0 && best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, e));
@@ -191,17 +189,8 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
         }
     }
     if let Some((_, e)) = best {
-        let changes = lookalike_changes(&e.name, h.name());
-        let technique = if matches!(changes.as_slice(), [Change::Swapped { .. }]) {
-            Technique::Transposition
-        } else {
-            Technique::Typo
-        };
-        out.findings.push(Finding::new(
-            technique,
-            target(e),
-            Detail::Edits { changes },
-        ));
+        out.findings
+            .push(edits_finding(target(e), &e.name, h.name()));
         return out;
     }
     // 7. A brand name with other words, or alone, or nearly.

@@ -22,6 +22,7 @@ use crate::normalize::visual_key;
 use crate::registry::{ChannelKind, Registry, Scope};
 
 use super::deletions::DeletionIndex;
+use super::domain::typo_budget;
 
 /// Where a channel is in the registry: brand index and channel index.
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
@@ -424,8 +425,7 @@ impl Index {
                 }
                 let len = e.name.chars().count();
                 if len >= 5 {
-                    self.handle_typos
-                        .insert(&e.visual, id, if len <= 8 { 1 } else { 2 });
+                    self.handle_typos.insert(&e.visual, id, typo_budget(len));
                 }
             }
         }
@@ -442,8 +442,8 @@ impl Index {
         for (k, key) in self.keys.iter().enumerate() {
             if key.strength == Strength::Distinctive {
                 self.distinct.push(k);
-                let budget = if key.len <= 8 { 1 } else { 2 };
-                self.typos.insert(&key.visual, k as u32, budget);
+                self.typos
+                    .insert(&key.visual, k as u32, typo_budget(key.len));
             } else {
                 self.weak.push(k);
             }
