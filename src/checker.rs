@@ -200,7 +200,7 @@ impl Checker {
         let b = &self.registry().brands()[brand];
         let kind = v.channel_kind();
         let finding = match kind.filter(|k| b.lacks(*k)) {
-            Some(k) => self.no_such_channel(brand, k),
+            Some(k) => matching::no_such_channel(b, k),
             None => Finding::new(
                 Technique::BrandMention,
                 None,
@@ -213,19 +213,6 @@ impl Checker {
         v.status = Status::Impersonation;
         v.brand = Some(BrandRef::of(b));
         v.official_channels = self.alternatives(&b.id, kind.unwrap_or(ChannelKind::Domain));
-    }
-
-    /// The finding for a channel of `kind` claimed for `brand`, which offers none.
-    pub(crate) fn no_such_channel(&self, brand: usize, kind: ChannelKind) -> Finding {
-        let b = &self.registry().brands()[brand];
-        Finding::new(
-            Technique::NoSuchChannel,
-            None,
-            Detail::NoChannel {
-                brand: b.display_name().to_owned(),
-                kind,
-            },
-        )
     }
 
     /// Checks one input as a link or domain. Links to profiles on social platforms

@@ -13,7 +13,7 @@ pub(crate) mod phone;
 use index::ChannelLoc;
 
 use crate::normalize::{is_bidi_control, HiddenChar};
-use crate::registry::Registry;
+use crate::registry::{Brand, ChannelKind, Registry};
 use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Technique};
 
 /// What a ladder found for one input.
@@ -36,6 +36,19 @@ impl Outcome {
             .iter()
             .any(|f| f.target.is_some() || f.technique == Technique::NoSuchChannel)
     }
+}
+
+/// The finding for a channel of `kind` presented as `brand`'s, when the brand offers no
+/// channel of that kind at all (a "TokenPocket hotline").
+pub(crate) fn no_such_channel(brand: &Brand, kind: ChannelKind) -> Finding {
+    Finding::new(
+        Technique::NoSuchChannel,
+        None,
+        Detail::NoChannel {
+            brand: brand.display_name().to_owned(),
+            kind,
+        },
+    )
 }
 
 /// Findings for hidden characters taken out of an input: they target what the rest of the

@@ -70,17 +70,8 @@ pub(crate) fn judge(
         let matched_brand = matched.map(|loc| loc.brand);
         if brand.lacks(ChannelKind::Phone) {
             out.official = None;
-            out.findings.insert(
-                0,
-                Finding::new(
-                    Technique::NoSuchChannel,
-                    None,
-                    Detail::NoChannel {
-                        brand: brand.display_name().to_owned(),
-                        kind: ChannelKind::Phone,
-                    },
-                ),
-            );
+            out.findings
+                .insert(0, super::no_such_channel(brand, ChannelKind::Phone));
         } else if matched_brand != Some(b) {
             if let Some(c) = brand
                 .channels

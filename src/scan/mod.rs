@@ -279,7 +279,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
                 span,
                 brand: BrandRef::of(brand),
                 kind,
-                finding: checker.no_such_channel(b, kind),
+                finding: crate::matching::no_such_channel(brand, kind),
             });
         }
     }
