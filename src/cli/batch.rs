@@ -138,15 +138,11 @@ pub fn run(
     out: &mut dyn Write,
     format: Output,
     jobs: usize,
-    progress: Option<u64>,
+    progress: bool,
 ) -> Result<Counts, Failure> {
     let started = Instant::now();
-    let bar = progress.map(|len| {
-        let bar = if len > 0 {
-            ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr())
-        } else {
-            ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
-        };
+    let bar = progress.then(|| {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
             ProgressStyle::with_template("{spinner} {pos} lines · {per_sec} · {elapsed}")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),

@@ -260,34 +260,18 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     };
     let show = !args.quiet && io::stderr().is_terminal();
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let counts = match &args.file {
+    let (mut input, show): (Box<dyn BufRead>, bool) = match &args.file {
         Some(path) if path.as_os_str() != "-" => {
             let file = std::fs::File::open(path)
                 .map_err(|e| Failure(format!("cannot open {}: {e}", path.display())))?;
+            // An empty file is not worth a progress bar.
             let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-            let mut input = io::BufReader::with_capacity(1 << 16, file);
-            // The bar counts lines; the file size only tells whether it is worth showing.
-            batch::run(
-                &checker,
-                &mut input,
-                &mut out,
-                format,
-                jobs,
-                show.then_some(0).filter(|_| size > 0),
-            )?
+            let input = io::BufReader::with_capacity(1 << 16, file);
+            (Box::new(input), show && size > 0)
         }
-        _ => {
-            let mut input = io::stdin().lock();
-            batch::run(
-                &checker,
-                &mut input,
-                &mut out,
-                format,
-                jobs,
-                show.then_some(0),
-            )?
-        }
+        _ => (Box::new(io::stdin().lock()), show),
     };
+    let counts = batch::run(&checker, &mut *input, &mut out, format, jobs, show)?;
     Ok(exit_code(counts.worst()))
 }
 
@@ -402,18 +386,12 @@ fn exit_code(worst: Status) -> ExitCode {
 }
 
 fn read_stdin_lines() -> Result<Vec<String>, Failure> {
-    let mut buf = Vec::new();
-    io::stdin()
-        .lock()
-        .take(MAX_STDIN_BYTES + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
-    if buf.len() as u64 > MAX_STDIN_BYTES {
-        return Err(Failure(format!(
-            "standard input is over {} MiB; `check -` is for lists a person pastes. Split the input, or use `batch` for feeds.",
-            MAX_STDIN_BYTES / (1024 * 1024)
-        )));
-    }
+    let buf = read_capped(
+        &mut io::stdin().lock(),
+        MAX_STDIN_BYTES as usize,
+        "standard input",
+        "`check -` is for lists a person pastes. Split the input, or use `batch` for feeds.",
+    )?;
     Ok(buf
         .lines()
         .map(|l| l.unwrap_or_default())
@@ -434,18 +412,12 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
         ),
         _ => ("standard input".to_owned(), Box::new(io::stdin().lock())),
     };
-    let mut buf = Vec::new();
-    reader
-        .by_ref()
-        .take(limit as u64 + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
-    if buf.len() > limit {
-        return Err(Failure(format!(
-            "{name} is over {} MiB; scan reads one message or page at a time. Split it, or use `batch` for lists of contacts.",
-            limit / (1024 * 1024)
-        )));
-    }
+    let buf = read_capped(
+        &mut reader,
+        limit,
+        &name,
+        "scan reads one message or page at a time. Split it, or use `batch` for lists of contacts.",
+    )?;
     let text = String::from_utf8(buf).map_err(|e| {
         Failure(format!(
             "{name} is not UTF-8 (invalid byte at offset {}); convert it first, for example `iconv -f GBK -t UTF-8`",
@@ -459,13 +431,7 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
             .map_err(|e| Failure(e.to_string()))?,
         Format::Human => scan::render(&text, &report, args.output.lang(), args.output.style()),
     };
-    let mut out = io::stdout().lock();
-    match out.write_all(rendered.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            return Err(Failure(format!("cannot write the output: {e}")))
-        }
-        _ => {}
-    }
+    write_stdout(&rendered)?;
     Ok(ExitCode::from(report.exit_code() as u8))
 }
 
@@ -496,11 +462,38 @@ fn run_brands(args: BrandsArgs) -> Result<ExitCode, Failure> {
             }
         }
     };
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()) {
+    write_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads all of `reader` (called `name` in messages) up to `limit` bytes; more is refused
+/// with `advice`.
+fn read_capped(
+    reader: &mut dyn Read,
+    limit: usize,
+    name: &str,
+    advice: &str,
+) -> Result<Vec<u8>, Failure> {
+    let mut buf = Vec::new();
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
+    if buf.len() > limit {
+        return Err(Failure(format!(
+            "{name} is over {} MiB; {advice}",
+            limit / (1024 * 1024)
+        )));
+    }
+    Ok(buf)
+}
+
+/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    match io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             Err(Failure(format!("cannot write the output: {e}")))
         }
-        _ => Ok(ExitCode::SUCCESS),
+        _ => Ok(()),
     }
 }
