@@ -8,6 +8,11 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
+    run_with_bytes(args, stdin.map(str::as_bytes))
+}
+
+/// Runs the binary with `stdin` (any bytes, not only UTF-8) as standard input.
+fn run_with_bytes(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_contactguard"))
         .args(args)
         .env_remove("LC_ALL")
@@ -18,12 +23,12 @@ fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    if let Some(text) = stdin {
+    if let Some(bytes) = stdin {
         child
             .stdin
             .take()
             .expect("stdin")
-            .write_all(text.as_bytes())
+            .write_all(bytes)
             .expect("write stdin");
     }
     drop(child.stdin.take());
@@ -367,20 +372,7 @@ fn batch_json_lines_and_bad_lines_stay_in_place() {
     bytes.extend_from_slice(&[0xff, 0xfe, b'\n']);
     bytes.extend_from_slice(&vec![b'a'; 70 * 1024]);
     bytes.extend_from_slice(b"\nexample.org");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_contactguard"))
-        .args(["batch", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run contactguard");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&bytes)
-        .expect("write");
-    let o = child.wait_with_output().expect("wait");
+    let o = run_with_bytes(&["batch", "-"], Some(&bytes));
     let out = stdout(&o);
     let rows: Vec<serde_json::Value> = out
         .lines()
@@ -410,4 +402,24 @@ fn a_huge_input_is_refused_without_echoing_it_whole() {
     let out = stdout(&o);
     assert!(out.len() < 2_000, "{} bytes of output", out.len());
     assert!(out.contains('…') && out.contains("at most"));
+}
+
+#[test]
+fn scan_reads_stdin_and_refuses_non_utf8() {
+    let o = run_with_stdin(
+        &["scan", "--format", "json"],
+        Some("请拨打TP钱包人工客服热线咨询"),
+    );
+    assert_eq!(code(&o), 3);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON report");
+    assert_eq!(json["status"], "impersonation");
+    assert_eq!(json["claims"][0]["finding"]["technique"], "no_such_channel");
+
+    // GBK bytes for "联系电话" are not UTF-8.
+    let o = run_with_bytes(
+        &["scan", "-"],
+        Some(&[0xC1, 0xAA, 0xCF, 0xB5, 0xB5, 0xE7, 0xBB, 0xB0]),
+    );
+    assert_eq!(code(&o), 2);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("iconv"));
 }

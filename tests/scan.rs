@@ -227,39 +227,3 @@ fn hostile_text_gives_a_report_and_oversize_an_error() {
         .is_some_and(|e| e.contains("split it")));
     assert_eq!(report.exit_code(), 2);
 }
-
-#[test]
-fn cli_reads_stdin_and_refuses_non_utf8() {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_contactguard"))
-        .args(["scan", "--format", "json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run contactguard");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all("请拨打TP钱包人工客服热线咨询".as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
-    assert_eq!(out.status.code(), Some(3));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
-    assert_eq!(json["status"], "impersonation");
-    assert_eq!(json["claims"][0]["finding"]["technique"], "no_such_channel");
-
-    let dir = std::env::temp_dir().join(format!("cg-scan-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("temp dir");
-    let gbk = dir.join("gbk.txt");
-    fs::write(&gbk, [0xCB, 0xFB, 0xC7, 0xAE, 0xB0, 0xFC]).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_contactguard"))
-        .arg("scan")
-        .arg(&gbk)
-        .output()
-        .expect("run contactguard");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("iconv"));
-    let _ = fs::remove_dir_all(&dir);
-}
