@@ -18,7 +18,7 @@ use crate::input::email;
 use crate::input::handle::{self, Form, Platform};
 use crate::input::phone::Phone;
 use crate::input::url::DomainName;
-use crate::normalize::visual_key;
+use crate::normalize::{plain, visual_key};
 use crate::registry::{ChannelKind, Registry, Scope};
 
 use super::deletions::DeletionIndex;
@@ -299,11 +299,7 @@ impl Index {
                 }
             }
             for name in &brand.names {
-                let text: String = name
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect();
+                let text = plain(name);
                 if text.chars().count() >= 2 {
                     let common = brand.common_words.contains(&text);
                     index.claim_names.push(ClaimName {
@@ -370,11 +366,7 @@ impl Index {
             let Some(target) = first_domain else { continue };
             for name in &brand.names {
                 // The name as a domain label would write it: no spaces or separators.
-                let shown: String = name
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect();
+                let shown = plain(name);
                 let Ok(label) = idna::domain_to_ascii(&shown) else {
                     continue;
                 };
@@ -513,11 +505,7 @@ impl Index {
             "support", "hotline", "service", "help", "customer", "helpline", "contact", "call",
             "客服", "热线", "熱線", "电话", "電話", "人工", "官方", "官网", "联系",
         ];
-        let folded: String = text
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
+        let folded = plain(text);
         let supportive = SUPPORT.iter().any(|w| folded.contains(w));
         self.claim_names
             .iter()

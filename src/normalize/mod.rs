@@ -6,6 +6,8 @@
 //!   styled forms (`ｔｏｋｅｎ` → `token`).
 //! - [`visual_key`]: what a person sees. Two strings with the same visual key look the same;
 //!   see the [`visual`] module.
+//!
+//! [`plain`] (letters and digits, lowercase) is how brand names are compared as written.
 
 pub mod visual;
 
@@ -93,6 +95,23 @@ pub fn is_hidden(c: char) -> bool {
             | '\u{1D173}'..='\u{1D17A}'
             | '\u{E0000}'..='\u{E0FFF}'
     )
+}
+
+/// The letters and digits of `s`, lowercase: a name as written, ignoring spacing, case and
+/// punctuation. Brand names in text and in the registry are compared in this form.
+///
+/// ```
+/// use contactguard::normalize::plain;
+///
+/// assert_eq!(plain("TP Wallet"), "tpwallet");
+/// assert_eq!(plain("TP钱包"), "tp钱包");
+/// assert_eq!(plain("Blockchain.com"), "blockchaincom");
+/// ```
+pub fn plain(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The Unicode name of a character (`DIGIT ZERO`), or `U+XXXX` when it has none.

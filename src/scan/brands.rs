@@ -11,6 +11,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::text::is_cjk;
+use crate::normalize::plain;
 use crate::normalize::visual::push_fragment;
 use crate::registry::Registry;
 
@@ -45,14 +46,6 @@ fn fold(c: char, out: &mut String) {
     } else {
         push_fragment(c, out);
     }
-}
-
-/// Lowercase letters and digits only: how a name is written, ignoring spacing and case.
-fn plain(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 impl NameFinder {

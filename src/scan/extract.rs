@@ -174,6 +174,15 @@ impl Masked {
     }
 }
 
+/// At most the first `n` bytes of `s`, ending on a character boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut cut = s.len().min(n);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
+}
+
 /// At most the last `n` bytes of the line that `before` ends with (whole characters).
 fn tail_of_line(before: &str, n: usize) -> &str {
     let mut start = before.len().saturating_sub(n);
@@ -268,11 +277,7 @@ fn labelled_in(text: &str, lower: &str) -> Vec<(Range<usize>, What)> {
 /// The ID at the start of `s` for `label`: its length and what it is.
 fn label_id(s: &str, label: Label) -> Option<(usize, What)> {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let mut cut = s.len().min(64);
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let s = &s[..cut];
+    let s = head(s, 64);
     let len = s
         .find(|c: char| !(word(c) || c == '-' || c == '@' || c == '.'))
         .unwrap_or(s.len());
@@ -444,9 +449,10 @@ fn accept(text: &str, span: Range<usize>, digits: usize, letters: usize) -> Opti
     if !(5..=20).contains(&(digits + letters)) || letters > 0 && digits < 6 {
         return None;
     }
+    let extension = extension_len(after);
     // Glued to letters or more digits: a code, a version, a date or a time.
     if after.starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '%' | '_' | '/'))
-        && !starts_extension(after)
+        && extension == 0
         || after.starts_with(['.', ':']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
     {
         return None;
@@ -488,23 +494,14 @@ fn accept(text: &str, span: Range<usize>, digits: usize, letters: usize) -> Opti
     if digits < 7 && !number.starts_with('+') && !PHONE_WORDS.iter().any(|w| before.contains(w)) {
         return None;
     }
-    Some(span.start..span.end + extension_len(after))
-}
-
-/// Whether `after` starts with an extension marker.
-fn starts_extension(after: &str) -> bool {
-    extension_len(after) > 0
+    Some(span.start..span.end + extension)
 }
 
 /// The length of a `转 8` / `ext. 8` / `x8` extension at the start of `after`.
 fn extension_len(after: &str) -> usize {
     let trimmed = after.trim_start_matches(' ');
     let lead = after.len() - trimmed.len();
-    let mut cut = trimmed.len().min(12);
-    while !trimmed.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let lower = trimmed[..cut].to_ascii_lowercase();
+    let lower = head(trimmed, 12).to_ascii_lowercase();
     for marker in ["转", "分机", "extension", "ext.", "ext", "x"] {
         if let Some(rest) = lower
             .get(..marker.len())
