@@ -101,7 +101,18 @@ impl Verdict {
 
     /// The kind of registry channel this verdict is about (`None` for a handle on no
     /// named platform).
-    pub(crate) fn channel_kind(&self) -> Option<ChannelKind> {
+    ///
+    /// ```
+    /// use contactguard::registry::ChannelKind;
+    /// use contactguard::Checker;
+    ///
+    /// let checker = Checker::builtin()?;
+    /// assert_eq!(checker.check("https://t.me/tokenpocket_en").channel_kind(), Some(ChannelKind::Telegram));
+    /// assert_eq!(checker.check("@someone").channel_kind(), None);
+    /// assert_eq!(checker.check("tokenpocket.pro").channel_kind(), Some(ChannelKind::Domain));
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
+    pub fn channel_kind(&self) -> Option<ChannelKind> {
         match self.kind {
             Kind::Phone => Some(ChannelKind::Phone),
             Kind::Email => Some(ChannelKind::Email),
@@ -140,6 +151,24 @@ impl Status {
             Status::Impersonation => "impersonation",
             Status::Unknown => "unknown",
             Status::Invalid => "invalid",
+        }
+    }
+
+    /// The process exit code the CLI gives when this is the worst status: 0 official,
+    /// 1 unknown, 2 invalid, 3 impersonation.
+    ///
+    /// ```
+    /// use contactguard::Status;
+    ///
+    /// assert_eq!(Status::Official.exit_code(), 0);
+    /// assert_eq!(Status::Impersonation.exit_code(), 3);
+    /// ```
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Status::Official => 0,
+            Status::Unknown => 1,
+            Status::Invalid => 2,
+            Status::Impersonation => 3,
         }
     }
 

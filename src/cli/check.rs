@@ -209,7 +209,7 @@ pub(super) fn shown(input: &str) -> String {
 }
 
 /// The registry kind that an input kind is compared with.
-pub(super) fn channel_kind(kind: Kind) -> ChannelKind {
+fn channel_kind(kind: Kind) -> ChannelKind {
     match kind {
         Kind::Phone => ChannelKind::Phone,
         Kind::Email => ChannelKind::Email,

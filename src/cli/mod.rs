@@ -377,12 +377,7 @@ fn parse_platform(text: &str) -> Result<Platform, String> {
 
 /// The exit code for the worst status seen.
 fn exit_code(worst: Status) -> ExitCode {
-    ExitCode::from(match worst {
-        Status::Official => 0,
-        Status::Unknown => 1,
-        Status::Invalid => 2,
-        _ => 3,
-    })
+    ExitCode::from(worst.exit_code())
 }
 
 fn read_stdin_lines() -> Result<Vec<String>, Failure> {
@@ -432,7 +427,7 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
         Format::Human => scan::render(&text, &report, args.output.lang(), args.output.style()),
     };
     write_stdout(&rendered)?;
-    Ok(ExitCode::from(report.exit_code() as u8))
+    Ok(ExitCode::from(report.exit_code()))
 }
 
 fn run_brands(args: BrandsArgs) -> Result<ExitCode, Failure> {

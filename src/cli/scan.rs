@@ -3,9 +3,9 @@
 
 use contactguard::registry::{ChannelKind, Lang};
 use contactguard::scan::{Advice, ScanReport};
-use contactguard::{Kind, Status, Technique};
+use contactguard::{Status, Technique};
 
-use super::check::{channel_kind, shown};
+use super::check::shown;
 use super::style::Style;
 use super::zh::{self, pick};
 
@@ -45,10 +45,9 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
         let v = &item.verdict;
         let mark = mark(v.status, style);
         let line = line_of(input, item.span.start);
-        let kind = match (v.kind, v.platform) {
-            (Kind::Handle, Some(p)) => zh::kind_noun(p, lang),
-            (Kind::Handle, None) => pick(lang, "handle", "账号"),
-            (k, _) => zh::kind_noun(channel_kind(k), lang),
+        let kind = match v.channel_kind() {
+            Some(k) => zh::kind_noun(k, lang),
+            None => pick(lang, "handle", "账号"),
         };
         let location = match lang {
             Lang::Zh => format!("第 {line} 行 · {kind}"),

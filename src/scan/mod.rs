@@ -132,16 +132,11 @@ pub struct Advice {
 impl ScanReport {
     /// The process exit code for this report, as `check` uses: 0 all official (or nothing
     /// found), 1 some unknown, 2 invalid input, 3 impersonation.
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> u8 {
         if self.error.is_some() {
-            return 2;
+            return Status::Invalid.exit_code();
         }
-        match self.status {
-            None | Some(Status::Official) => 0,
-            Some(Status::Impersonation) => 3,
-            Some(Status::Invalid) => 2,
-            Some(_) => 1,
-        }
+        self.status.map_or(0, Status::exit_code)
     }
 }
 
