@@ -159,7 +159,23 @@ impl Checker {
             },
             None => None,
         };
-        match options.kind.unwrap_or_else(|| input::detect(input)) {
+        let kind = options.kind.unwrap_or_else(|| input::detect(input));
+        // Control characters (NUL, ESC, BEL, DEL …) are not part of any contact. Parsers drop
+        // some of them silently, so an input carrying one is refused rather than matched.
+        if let Some((at, c)) = input
+            .char_indices()
+            .find(|&(_, c)| c.is_control() && !c.is_whitespace())
+        {
+            return Verdict::invalid(
+                input,
+                kind,
+                format!(
+                    "the input holds the control character U+{:04X} at byte {at}; paste the contact as plain text",
+                    u32::from(c)
+                ),
+            );
+        }
+        match kind {
             Kind::Phone => self.check_phone(input, claimed, options.region.as_deref()),
             Kind::Handle => self.check_handle(input, options.platform),
             Kind::Email => self.check_email(input),

@@ -364,18 +364,99 @@ fn support_team_workflow_end_to_end() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+fn channel_add(dir: &Path, value: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_contactguard"));
+    command
+        .args([
+            "registry", "channel", "add", "--brand", "acme", "--kind", "email",
+        ])
+        .args(["--value", value, "--source", "test fixture"])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    command
+}
+
+fn emails(dir: &Path) -> Vec<String> {
+    let bytes = std::fs::read(dir.join("registry.json")).expect("registry.json is there");
+    let registry = contactguard::Registry::from_json(&bytes).expect("registry.json loads");
+    let mut values: Vec<String> = registry.data().brands[0]
+        .channels
+        .iter()
+        .filter(|c| c.kind.as_str() == "email")
+        .map(|c| c.value.clone())
+        .collect();
+    values.sort();
+    values
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
+/// Eight edits started at once all land: the lock makes each wait for the one before, so no
+/// edit reads a registry another is about to replace.
 #[test]
-fn lock_keeps_two_commands_apart() {
-    let dir = tempdir("lock");
+fn concurrent_edits_wait_for_the_lock_and_all_land() {
+    let dir = tempdir("concurrent");
     std::fs::write(dir.join("registry.json"), PAYLOAD).expect("payload");
-    std::fs::write(dir.join(".contactguard.lock"), "12345\n").expect("lock");
-    assert!(fail(&dir, &["registry", "bump"]).contains("another contactguard registry command"));
-    std::fs::remove_file(dir.join(".contactguard.lock")).expect("unlock");
-    ok(&dir, &["registry", "bump"]);
-    assert!(
-        !dir.join(".contactguard.lock").exists(),
-        "the lock is released"
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            channel_add(&dir, &format!("help{i}@acme-wallet.com"))
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("wait");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let expected: Vec<String> = (0..8).map(|i| format!("help{i}@acme-wallet.com")).collect();
+    assert_eq!(emails(&dir), expected, "no edit was lost");
+    assert!(leftovers(&dir).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// An edit killed at any moment leaves the registry as it was before or after the edit, whole
+/// and loadable; the next command is not blocked by the dead one's lock and clears its
+/// temporary file.
+#[test]
+fn a_killed_edit_leaves_the_registry_whole() {
+    let dir = tempdir("killed");
+    std::fs::write(dir.join("registry.json"), PAYLOAD).expect("payload");
+    let mut landed = Vec::new();
+    let mut mid_write = 0;
+    for i in 0..80u64 {
+        let value = format!("kill{i:02}@acme-wallet.com");
+        let mut child = channel_add(&dir, &value).spawn().expect("spawn");
+        std::thread::sleep(std::time::Duration::from_micros(i * 100));
+        let _ = child.kill();
+        let _ = child.wait();
+        mid_write += usize::from(!leftovers(&dir).is_empty());
+        let now = emails(&dir);
+        if now.contains(&value) {
+            landed.push(value);
+        }
+        assert_eq!(now, landed, "after a kill at {} µs", i * 100);
+    }
+    eprintln!(
+        "{} of 80 killed edits landed; {mid_write} left a temporary file",
+        landed.len()
     );
+    let o = channel_add(&dir, "after@acme-wallet.com")
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(emails(&dir).contains(&"after@acme-wallet.com".to_string()));
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -164,6 +164,7 @@ enum ColorArg {
 const MAX_STDIN_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A failure the user can act on: the message says what to do next.
+#[derive(Debug)]
 struct Failure(String);
 
 pub fn main() -> ExitCode {
@@ -387,12 +388,21 @@ fn read_stdin_lines() -> Result<Vec<String>, Failure> {
         "standard input",
         "`check -` is for lists a person pastes. Split the input, or use `batch` for feeds.",
     )?;
-    Ok(buf
-        .lines()
-        .map(|l| l.unwrap_or_default())
-        .map(|l| l.trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect())
+    let mut lines = Vec::new();
+    for (n, line) in buf.split(|&b| b == b'\n').enumerate() {
+        let line = std::str::from_utf8(line).map_err(|e| {
+            Failure(format!(
+                "line {} of standard input is not UTF-8 (invalid byte at offset {}); convert it first, for example `iconv -f GBK -t UTF-8`",
+                n + 1,
+                e.valid_up_to()
+            ))
+        })?;
+        let line = line.trim();
+        if !line.is_empty() {
+            lines.push(line.to_owned());
+        }
+    }
+    Ok(lines)
 }
 
 fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
