@@ -40,7 +40,9 @@ pub const DEFAULT_REGION: &str = "CN";
 pub struct CheckOptions {
     /// Read the input as this kind instead of detecting it.
     pub kind: Option<Kind>,
-    /// The brand the contact is presented as belonging to (a registry id).
+    /// The brand the contact is presented as belonging to (a registry id). Phone numbers
+    /// are judged as that claim; other kinds ignore it ([`Checker::scan`] judges contacts of
+    /// every kind by the brand the text presents them as).
     pub brand: Option<String>,
     /// The region for phone numbers without `+` (two letters, `CN`, `US`).
     pub region: Option<String>,
@@ -50,20 +52,38 @@ pub struct CheckOptions {
 
 impl CheckOptions {
     /// Reads the input as `kind`.
+    ///
+    /// ```
+    /// use contactguard::{CheckOptions, Checker, Kind};
+    ///
+    /// let v = Checker::builtin()?.check_with("tokenpocket", &CheckOptions::default().kind(Kind::Domain));
+    /// assert_eq!(v.kind, Kind::Domain); // detected, it would be a handle
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     #[must_use]
     pub fn kind(mut self, kind: Kind) -> Self {
         self.kind = Some(kind);
         self
     }
 
-    /// The contact is presented as `brand`'s (a registry id).
+    /// The contact is presented as `brand`'s (a registry id); used for phone numbers.
     #[must_use]
     pub fn brand(mut self, brand: &str) -> Self {
         self.brand = Some(brand.to_owned());
         self
     }
 
-    /// Phone numbers without `+` are read in `region`.
+    /// Phone numbers without `+` are read in `region` (two letters; default: the claimed
+    /// brand's home region, else `CN`).
+    ///
+    /// ```
+    /// use contactguard::{CheckOptions, Checker, Status};
+    ///
+    /// let checker = Checker::builtin()?;
+    /// let v = checker.check_with("1-888-908-7930", &CheckOptions::default().region("US"));
+    /// assert_eq!(v.status, Status::Official); // Coinbase's published number
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     #[must_use]
     pub fn region(mut self, region: &str) -> Self {
         self.region = Some(region.to_owned());
@@ -71,6 +91,18 @@ impl CheckOptions {
     }
 
     /// A handle without a platform is read on `platform`.
+    ///
+    /// ```
+    /// use contactguard::input::handle::Platform;
+    /// use contactguard::registry::ChannelKind;
+    /// use contactguard::{CheckOptions, Checker, Status};
+    ///
+    /// let checker = Checker::builtin()?;
+    /// let v = checker.check_with("tokenpocket_en", &CheckOptions::default().platform(Platform::Telegram));
+    /// assert_eq!(v.status, Status::Official);
+    /// assert_eq!(v.platform, Some(ChannelKind::Telegram));
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     #[must_use]
     pub fn platform(mut self, platform: Platform) -> Self {
         self.platform = Some(platform);
@@ -78,7 +110,10 @@ impl CheckOptions {
     }
 }
 
-/// Checks contacts against a trusted registry. Cheap to clone and share between threads.
+/// Checks contacts against a trusted registry.
+///
+/// A `Checker` is an [`Arc`] inside: cloning it copies a pointer, and it is `Send + Sync`, so
+/// one checker serves every thread of an app. It does no I/O.
 ///
 /// ```
 /// use contactguard::{Checker, Kind, Status};
@@ -105,8 +140,18 @@ struct Inner {
 }
 
 impl Checker {
-    /// A checker over the registry compiled into the library. Built once per process and
-    /// shared afterwards.
+    /// A checker over the registry compiled into the library. Built once per process
+    /// (signatures verified, index built: about a millisecond) and shared afterwards: later
+    /// calls return a clone of the same checker.
+    ///
+    /// ```
+    /// use contactguard::registry::Origin;
+    /// use contactguard::Checker;
+    ///
+    /// let checker = Checker::builtin()?;
+    /// assert_eq!(checker.trusted().origin(), Origin::Builtin);
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     ///
     /// # Errors
     /// Only if the embedded registry is broken, which the crate's tests rule out.
@@ -117,7 +162,19 @@ impl Checker {
             .clone()
     }
 
-    /// A checker over a trusted registry; builds its index.
+    /// A checker over a trusted registry; builds its index. A [`TrustedRegistry`] comes only
+    /// out of signature verification: [`TrustedRegistry::builtin`],
+    /// [`TrustedRegistry::from_bundle`] or [`crate::trust::store::load_trusted`].
+    ///
+    /// ```
+    /// use contactguard::{Checker, Status, TrustedRegistry};
+    ///
+    /// let checker = Checker::new(TrustedRegistry::builtin()?);
+    /// let shared = checker.clone(); // the same index, not a copy
+    /// let handle = std::thread::spawn(move || shared.check("tokenpocket.pro").status);
+    /// assert_eq!(handle.join().ok(), Some(Status::Official));
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     pub fn new(trusted: TrustedRegistry) -> Checker {
         let index = Index::build(trusted.registry());
         Checker {
@@ -130,16 +187,71 @@ impl Checker {
     }
 
     /// The registry this checker uses.
+    ///
+    /// ```
+    /// use contactguard::Checker;
+    ///
+    /// let checker = Checker::builtin()?;
+    /// let brand = checker.registry().brand("metamask");
+    /// assert_eq!(brand.map(|b| b.display_name()), Some("MetaMask"));
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     pub fn registry(&self) -> &Registry {
         self.inner.trusted.registry()
     }
 
-    /// Checks one input, detecting its kind (link, domain, phone, handle or e-mail).
+    /// The trusted registry this checker uses: where it came from, when it expires.
+    ///
+    /// ```
+    /// use contactguard::trust::store::Freshness;
+    /// use contactguard::trust::time::Timestamp;
+    /// use contactguard::Checker;
+    ///
+    /// let checker = Checker::builtin()?;
+    /// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+    /// if checker.trusted().freshness(now) != Freshness::Fresh {
+    ///     println!("ask for a registry update");
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn trusted(&self) -> &TrustedRegistry {
+        &self.inner.trusted
+    }
+
+    /// Checks one input, detecting its kind (link, domain, phone, handle or e-mail). Never
+    /// panics and never fails: input that is not a contact gets a [`Status::Invalid`] verdict
+    /// with the reason.
+    ///
+    /// ```
+    /// use contactguard::{Checker, Kind, Status, Technique};
+    ///
+    /// let checker = Checker::builtin()?;
+    /// let v = checker.check("+1 888 908 7903");
+    /// assert_eq!((v.kind, v.status), (Kind::Phone, Status::Impersonation));
+    /// assert_eq!(v.findings[0].technique, Technique::Transposition);
+    /// assert_eq!(v.official_channels[0].value, "+18889087930");
+    /// assert_eq!(checker.check("").status, Status::Invalid);
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     pub fn check(&self, input: &str) -> Verdict {
         self.check_with(input, &CheckOptions::default())
     }
 
-    /// Checks one input with options (a forced kind, a claimed brand, a phone region).
+    /// Checks one input with options (a forced kind, a claimed brand, a phone region, a
+    /// handle's platform). A brand id not in the registry gives an `invalid` verdict.
+    ///
+    /// ```
+    /// use contactguard::{CheckOptions, Checker, Status, Technique};
+    ///
+    /// let checker = Checker::builtin()?;
+    /// // A number offered as Coinbase's that is not Coinbase's number:
+    /// let v = checker.check_with("+1 415 555 0134", &CheckOptions::default().brand("coinbase"));
+    /// assert_eq!(v.status, Status::Impersonation);
+    /// assert_eq!(v.findings[0].technique, Technique::BrandMention);
+    /// let unknown = checker.check_with("400-123-4567", &CheckOptions::default().brand("nosuch"));
+    /// assert_eq!(unknown.status, Status::Invalid);
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     pub fn check_with(&self, input: &str, options: &CheckOptions) -> Verdict {
         let claimed = match &options.brand {
             Some(id) => match self
@@ -446,7 +558,18 @@ impl Checker {
         support
     }
 
-    /// A brand's official channels of one kind.
+    /// A brand's official channels of one kind (empty for an unknown brand).
+    ///
+    /// ```
+    /// use contactguard::registry::ChannelKind;
+    /// use contactguard::Checker;
+    ///
+    /// let checker = Checker::builtin()?;
+    /// let phones = checker.channels_of("coinbase", ChannelKind::Phone);
+    /// assert_eq!(phones[0].value, "+18889087930");
+    /// assert!(checker.channels_of("tokenpocket", ChannelKind::Phone).is_empty());
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     pub fn channels_of(&self, brand: &str, kind: ChannelKind) -> Vec<ChannelRef> {
         self.registry()
             .brand(brand)

@@ -1,7 +1,16 @@
 //! The library's error type. Input that is not a valid contact is not an error: it gets an
 //! `invalid` [`crate::Verdict`]. Errors are about registries.
 
-/// What can go wrong loading a registry.
+/// What can go wrong loading a registry. Each message says what to do next.
+///
+/// ```
+/// use contactguard::registry::Registry;
+/// use contactguard::Error;
+///
+/// let err = Registry::from_json(b"{\"spec_version\": 99}").unwrap_err();
+/// assert!(matches!(err, Error::Malformed(_) | Error::UnsupportedSpec { .. }));
+/// println!("{err}");
+/// ```
 #[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

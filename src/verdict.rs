@@ -49,7 +49,8 @@ pub struct Verdict {
     /// and every platform was checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub platform: Option<ChannelKind>,
-    /// For phone numbers: what libphonenumber knows of the number.
+    /// For phone numbers: what is known of the number (its type and validity only with the
+    /// `phone` feature).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<PhoneInfo>,
     /// Why the input is `invalid`.
@@ -57,15 +58,29 @@ pub struct Verdict {
     pub error: Option<String>,
 }
 
-/// What is known of a phone number.
+/// What is known of a phone number: [`Verdict::phone`].
+///
+/// ```
+/// use contactguard::Checker;
+///
+/// let v = Checker::builtin()?.check("+1 (888) 908-7930 ext. 12");
+/// let phone = v.phone.as_ref().expect("a phone verdict has phone info");
+/// assert_eq!(phone.region, "US");
+/// assert_eq!(phone.extension.as_deref(), Some("12"));
+/// # #[cfg(feature = "phone")]
+/// assert!(phone.valid); // known only with the `phone` feature
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct PhoneInfo {
     /// The region the number belongs to (or, when that is unknown, the one it was read in).
     pub region: String,
-    /// The number type (`shared_cost` for China's 400 numbers, `toll_free` …).
+    /// The number type (`shared_cost` for China's 400 numbers, `toll_free` …); `unknown`
+    /// for every number but short codes without the `phone` feature.
     pub number_type: crate::input::phone::NumberType,
-    /// Whether the number is valid in its region.
+    /// Whether the number is valid in its region (or a short code); `false` (not known) for
+    /// every number but short codes without the `phone` feature.
     pub valid: bool,
     /// The extension, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,13 +136,39 @@ impl Verdict {
         }
     }
 
-    /// The first finding that targets an official channel, if any.
+    /// The first finding that targets an official channel, if any: what an app shows as
+    /// "it imitates …".
+    ///
+    /// ```
+    /// use contactguard::{Checker, Technique};
+    ///
+    /// let checker = Checker::builtin()?;
+    /// let v = checker.check("tokenpocket-support.com");
+    /// let primary = v.primary().expect("an impersonation targets a channel");
+    /// assert_eq!(primary.technique, Technique::Combosquat);
+    /// assert_eq!(primary.target.as_ref().map(|t| t.value.as_str()), Some("tokenpocket.pro"));
+    /// assert!(checker.check("example.org").primary().is_none());
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     pub fn primary(&self) -> Option<&Finding> {
         self.findings.iter().find(|f| f.target.is_some())
     }
 }
 
 /// The overall answer. Never "safe": a contact that matches nothing is [`Status::Unknown`].
+///
+/// ```
+/// use contactguard::{Checker, Status};
+///
+/// let checker = Checker::builtin()?;
+/// let worst = ["tokenpocket.pro", "example.org", "tokenp0cket.pro"]
+///     .iter()
+///     .map(|input| checker.check(input).status)
+///     .max_by_key(|s| s.severity());
+/// assert_eq!(worst, Some(Status::Impersonation));
+/// assert_eq!(Status::Unknown.to_string(), "unknown");
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -191,6 +232,18 @@ impl fmt::Display for Status {
 }
 
 /// What kind of contact an input is.
+///
+/// ```
+/// use contactguard::{Checker, Kind};
+///
+/// let checker = Checker::builtin()?;
+/// assert_eq!(checker.check("https://tokenpocket.pro/en").kind, Kind::Url);
+/// assert_eq!(checker.check("tokenpocket.pro").kind, Kind::Domain);
+/// assert_eq!(checker.check("+1 888 908 7930").kind, Kind::Phone);
+/// assert_eq!(checker.check("@TokenPocket_TP").kind, Kind::Handle);
+/// assert_eq!(checker.check("service@tokenpocket.pro").kind, Kind::Email);
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -227,6 +280,15 @@ impl fmt::Display for Kind {
 }
 
 /// A brand, by id and display name.
+///
+/// ```
+/// use contactguard::Checker;
+///
+/// let v = Checker::builtin()?.check("metamask-support.io");
+/// let brand = v.brand.expect("an impersonation names the brand");
+/// assert_eq!((brand.id.as_str(), brand.name.as_str()), ("metamask", "MetaMask"));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct BrandRef {
@@ -247,6 +309,18 @@ impl BrandRef {
 }
 
 /// One official channel, as shown in verdicts.
+///
+/// ```
+/// use contactguard::registry::ChannelKind;
+/// use contactguard::Checker;
+///
+/// let v = Checker::builtin()?.check("tokenp0cket.pro");
+/// for channel in &v.official_channels {
+///     assert_eq!((channel.brand.as_str(), channel.kind), ("tokenpocket", ChannelKind::Domain));
+///     println!("{}  {}", channel.value, channel.note.as_deref().unwrap_or(""));
+/// }
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ChannelRef {
@@ -261,7 +335,20 @@ pub struct ChannelRef {
     pub note: Option<String>,
 }
 
-/// One thing found about an input.
+/// One thing found about an input: the technique, the channel it targets, the structured
+/// detail for renderers and the same as an English sentence.
+///
+/// ```
+/// use contactguard::{Change, Checker, Detail, Technique};
+///
+/// let v = Checker::builtin()?.check("tokenp0cket.pro");
+/// let finding = &v.findings[0];
+/// assert_eq!(finding.technique, Technique::Homoglyph);
+/// let Detail::Lookalike { changes } = &finding.detail else { panic!("a lookalike detail") };
+/// assert!(matches!(&changes[0], Change::Replaced { expected, .. } if expected == "o"));
+/// assert_eq!(finding.message, "looks the same but is not: '0' (DIGIT ZERO) in place of 'o'");
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Finding {
@@ -290,7 +377,15 @@ impl Finding {
 
 macro_rules! techniques {
     ($($variant:ident => $name:literal, $doc:literal;)*) => {
-        /// How an input relates to an official channel. The JSON names are fixed.
+        /// How an input relates to an official channel. The JSON names are fixed; new
+        /// techniques are added, never renamed.
+        ///
+        /// ```
+        /// use contactguard::Technique;
+        ///
+        /// assert_eq!(Technique::NoSuchChannel.as_str(), "no_such_channel");
+        /// assert!(Technique::ALL.contains(&Technique::Homoglyph));
+        /// ```
         #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
@@ -344,6 +439,17 @@ impl fmt::Display for Technique {
 }
 
 /// A character, with its Unicode name, as shown to people.
+///
+/// ```
+/// use contactguard::{Change, Checker, Detail};
+///
+/// let v = Checker::builtin()?.check("tokenpоcket.pro"); // Cyrillic о
+/// let Detail::Lookalike { changes } = &v.findings[0].detail else { panic!("a lookalike") };
+/// let Change::Replaced { found, .. } = &changes[0] else { panic!("a replacement") };
+/// assert_eq!(found.codepoints, "U+043E");
+/// assert_eq!(found.to_string(), "'о' (CYRILLIC SMALL LETTER O)");
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct CharInfo {

@@ -55,6 +55,12 @@ const PLUS_TAG: &[&str] = &[
 ];
 
 /// Why an input is not an e-mail address.
+///
+/// ```
+/// use contactguard::input::email::{Email, EmailError};
+///
+/// assert!(matches!(Email::parse("@example.com"), Err(EmailError::Shape(_))));
+/// ```
 #[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum EmailError {

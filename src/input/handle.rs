@@ -13,6 +13,15 @@ use crate::registry::ChannelKind;
 pub const MAX_HANDLE_LEN: usize = 2048;
 
 /// A platform with handles.
+///
+/// ```
+/// use contactguard::input::handle::Platform;
+/// use contactguard::registry::ChannelKind;
+///
+/// assert_eq!(Platform::from_word("电报"), Some(Platform::Telegram));
+/// assert_eq!(Platform::of_host("mobile.twitter.com"), Some(Platform::X));
+/// assert_eq!(Platform::Wechat.kind(), ChannelKind::Wechat);
+/// ```
 #[derive(Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 #[non_exhaustive]
 pub enum Platform {
@@ -149,6 +158,13 @@ pub enum Form {
 }
 
 /// Why an input is not a handle.
+///
+/// ```
+/// use contactguard::input::handle::{Handle, HandleError, Platform};
+///
+/// let err = Handle::parse("ab", Some(Platform::Telegram)).unwrap_err();
+/// assert!(matches!(err, HandleError::Invalid { platform: Platform::Telegram, .. }));
+/// ```
 #[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum HandleError {

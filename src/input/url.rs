@@ -17,6 +17,14 @@ use crate::verdict::Kind;
 pub const MAX_LINK_LEN: usize = 8 * 1024;
 
 /// Why an input is not a link or domain.
+///
+/// ```
+/// use contactguard::input::url::{Link, LinkError};
+///
+/// assert_eq!(Link::parse("  ").unwrap_err(), LinkError::Empty);
+/// assert!(matches!(Link::parse("javascript:alert(1)"), Err(LinkError::Scheme(_))));
+/// assert!(matches!(Link::parse("tokenpocket.notatld"), Err(LinkError::UnknownTld(_))));
+/// ```
 #[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LinkError {
@@ -49,7 +57,15 @@ pub enum LinkError {
     UnknownTld(String),
 }
 
-/// What a link's host is.
+/// What a link's host is. An IP address is never compared with a brand's domains.
+///
+/// ```
+/// use contactguard::input::url::{Link, LinkHost};
+///
+/// let link = Link::parse("http://3232235777/login")?;
+/// assert!(matches!(link.host(), LinkHost::Ip(ip) if ip.to_string() == "192.168.1.1"));
+/// # Ok::<(), contactguard::input::url::LinkError>(())
+/// ```
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub enum LinkHost {
     /// A domain name.
@@ -70,6 +86,17 @@ pub enum SuffixKind {
 }
 
 /// A domain name, in both forms, split at its registrable domain.
+///
+/// ```
+/// use contactguard::input::url::{Link, LinkHost, SuffixKind};
+///
+/// let link = Link::parse("help.xn--tokenpcket-jvi.pro")?;
+/// let LinkHost::Domain(name) = link.host() else { unreachable!("a domain") };
+/// assert_eq!(name.unicode(), "help.tokenpоcket.pro"); // Cyrillic о
+/// assert_eq!(name.registrable(), Some("xn--tokenpcket-jvi.pro"));
+/// assert_eq!((name.suffix(), name.suffix_kind()), ("pro", SuffixKind::Icann));
+/// # Ok::<(), contactguard::input::url::LinkError>(())
+/// ```
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct DomainName {
     ascii: String,

@@ -16,6 +16,14 @@ use unicode_normalization::UnicodeNormalization;
 pub use visual::visual_key;
 
 /// A character taken out of an input because it is invisible or reorders text.
+///
+/// ```
+/// use contactguard::normalize::clean;
+///
+/// let hidden = clean("token\u{202E}pocket.pro").hidden;
+/// assert_eq!((hidden[0].ch, hidden[0].offset), ('\u{202E}', 5));
+/// assert!(hidden[0].is_bidi());
+/// ```
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub struct HiddenChar {
     /// The character.
@@ -31,8 +39,9 @@ impl HiddenChar {
     }
 }
 
-/// An input after the shared prefilter.
+/// An input after the shared prefilter: [`clean`].
 #[derive(Clone, Debug, Default, Eq, PartialEq)]
+#[non_exhaustive]
 pub struct Cleaned {
     /// NFKC text with hidden characters removed.
     pub text: String,

@@ -118,6 +118,13 @@ impl Registry {
 }
 
 /// How a [`TrustedRegistry`] earned its trust.
+///
+/// ```
+/// use contactguard::registry::{Origin, TrustedRegistry};
+///
+/// assert_eq!(TrustedRegistry::builtin()?.origin(), Origin::Builtin);
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 #[non_exhaustive]
 pub enum Origin {
@@ -167,7 +174,25 @@ impl TrustedRegistry {
 
     /// A distribution file verified against `anchor` (a root envelope; the compiled-in one is
     /// [`BUILTIN_ANCHOR`]) at `now`, refusing expired data. `contactguard check --registry FILE`
-    /// uses it.
+    /// uses it. It keeps no rollback floor: an app that downloads updates uses
+    /// [`crate::trust::store::update`] and [`crate::trust::store::load_trusted`] instead.
+    ///
+    /// ```
+    /// use contactguard::registry::{Origin, TrustedRegistry, BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+    /// use contactguard::trust::time::Timestamp;
+    /// use contactguard::Error;
+    ///
+    /// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+    /// let trusted = TrustedRegistry::from_bundle(BUILTIN_ANCHOR, BUILTIN_BUNDLE, now)?;
+    /// assert_eq!(trusted.origin(), Origin::File);
+    ///
+    /// let mut tampered = BUILTIN_BUNDLE.to_vec();
+    /// let at = tampered.len() / 2;
+    /// tampered[at] ^= 1; // one bit anywhere
+    /// let refused = TrustedRegistry::from_bundle(BUILTIN_ANCHOR, &tampered, now);
+    /// assert!(matches!(refused, Err(Error::Verify(_))));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     /// [`Error::Verify`] with the failed check.

@@ -26,6 +26,17 @@ pub struct RegistryData {
 }
 
 /// One brand and everything the registry knows about its official presence.
+///
+/// ```
+/// use contactguard::registry::ChannelKind;
+/// use contactguard::Checker;
+///
+/// let checker = Checker::builtin()?;
+/// let brand = checker.registry().brand("tokenpocket").expect("shipped brand");
+/// assert!(brand.lacks(ChannelKind::Phone)); // TokenPocket publishes no phone number
+/// assert!(brand.channels_of(ChannelKind::Domain).any(|c| c.value == "tokenpocket.pro"));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Brand {
@@ -177,7 +188,16 @@ pub enum Confidence {
 
 macro_rules! channel_kinds {
     ($($variant:ident => $name:literal, $doc:literal;)*) => {
-        /// The kinds of contact a channel can be.
+        /// The kinds of contact a channel can be. The JSON names are fixed; kinds are added,
+        /// never renamed, and a registry's channels of a kind this library does not know are
+        /// skipped when it is read.
+        ///
+        /// ```
+        /// use contactguard::registry::ChannelKind;
+        ///
+        /// assert_eq!(ChannelKind::AndroidApp.as_str(), "android_app");
+        /// assert_eq!(ChannelKind::ALL[0], ChannelKind::Domain);
+        /// ```
         #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, Ord, PartialEq, PartialOrd, Serialize)]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]

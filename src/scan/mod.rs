@@ -51,7 +51,23 @@ use extract::What;
 /// with [`ScanReport::error`] set and no items; split it first.
 pub const MAX_SCAN_LEN: usize = 4 * 1024 * 1024;
 
-/// Everything found in one text.
+/// Everything found in one text: [`Checker::scan`].
+///
+/// ```
+/// use contactguard::{Checker, Status};
+///
+/// let checker = Checker::builtin()?;
+/// let report = checker.scan("MetaMask support: call +1 (415) 555-0134 or visit metamask.io");
+/// assert_eq!(report.status, Some(Status::Impersonation));
+/// assert_eq!(report.exit_code(), 3);
+/// // What to do instead, for every brand concerned:
+/// assert_eq!(report.advice[0].brand.id, "metamask");
+/// assert!(report.advice[0].channels.iter().any(|c| c.value == "metamask.io"));
+///
+/// let nothing = checker.scan("see you at 10:30");
+/// assert_eq!((nothing.status, nothing.items.len()), (None, 0));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ScanReport {
@@ -73,6 +89,18 @@ pub struct ScanReport {
 }
 
 /// One contact found in the text.
+///
+/// ```
+/// use contactguard::{Checker, Kind, Status};
+///
+/// let text = "TP钱包客服热线：400-123-4567";
+/// let report = Checker::builtin()?.scan(text);
+/// let item = &report.items[0];
+/// assert_eq!(&text[item.span.clone()], "400-123-4567");
+/// assert_eq!(item.claimed_for.as_ref().map(|b| b.id.as_str()), Some("tokenpocket"));
+/// assert_eq!((item.verdict.kind, item.verdict.status), (Kind::Phone, Status::Impersonation));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ScanItem {
@@ -88,6 +116,13 @@ pub struct ScanItem {
 }
 
 /// A brand name in the text.
+///
+/// ```
+/// let report = contactguard::Checker::builtin()?.scan("I use T P 钱 包 every day");
+/// assert_eq!(report.mentions[0].brand.id, "tokenpocket");
+/// assert!(report.mentions[0].disguised);
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Mention {
@@ -102,6 +137,15 @@ pub struct Mention {
 }
 
 /// A channel claimed for a brand that does not offer that kind of channel.
+///
+/// ```
+/// use contactguard::registry::ChannelKind;
+///
+/// let report = contactguard::Checker::builtin()?.scan("请拨打TP钱包人工客服热线咨询");
+/// assert_eq!(report.claims[0].brand.id, "tokenpocket");
+/// assert_eq!(report.claims[0].kind, ChannelKind::Phone);
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Claim {

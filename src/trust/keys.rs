@@ -147,6 +147,17 @@ impl PublicKey {
 }
 
 /// An Ed25519 secret key. Never printed; zeroized on drop.
+///
+/// ```
+/// use contactguard::trust::keys::SecretKey;
+///
+/// let key = SecretKey::generate()?;
+/// let signature = key.sign(b"payload");
+/// assert!(key.public().verify(b"payload", &signature));
+/// assert!(!key.public().verify(b"payl0ad", &signature));
+/// assert!(format!("{key:?}").contains("redacted"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct SecretKey(SigningKey);
 
 impl SecretKey {

@@ -9,6 +9,16 @@ use crate::registry::{Origin, TrustedRegistry, BUILTIN_ANCHOR, BUILTIN_BUNDLE};
 
 /// What an app trusts out of band: the first root (compiled in) and, optionally, the
 /// distribution file it ships with (its version is the rollback floor from the first run).
+///
+/// ```
+/// use contactguard::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+/// use contactguard::trust::store::Anchor;
+///
+/// let shipped = Anchor::builtin(); // the project's root and the registry compiled in
+/// assert_eq!(shipped.embedded, Some(BUILTIN_BUNDLE));
+/// let download_only = Anchor::root(BUILTIN_ANCHOR); // a root, and registries only downloaded
+/// assert_eq!(download_only.embedded, None);
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Anchor<'a> {
     /// The root envelope every chain starts from.
@@ -52,7 +62,28 @@ pub struct StoredTrust {
     pub latest_known_time: i64,
 }
 
-/// Where an app keeps [`StoredTrust`]: a file, a database row, the keychain.
+/// Where an app keeps [`StoredTrust`]: a file, a database row, the keychain. `save` must be
+/// atomic (all or nothing: for a file, write a temporary file, sync it and rename it over the
+/// old one); `load` returns `Ok(None)` before the first save. `examples/registry_update.rs`
+/// is a complete file-backed store.
+///
+/// ```
+/// use contactguard::trust::store::{StoredTrust, TrustStore};
+///
+/// /// A store in one slot of the app's own key-value storage.
+/// struct Slot(Option<StoredTrust>);
+///
+/// impl TrustStore for Slot {
+///     fn load(&self) -> Result<Option<StoredTrust>, String> {
+///         Ok(self.0.clone())
+///     }
+///
+///     fn save(&mut self, state: &StoredTrust) -> Result<(), String> {
+///         self.0 = Some(state.clone()); // one assignment: all or nothing
+///         Ok(())
+///     }
+/// }
+/// ```
 pub trait TrustStore {
     /// What was saved last, if anything.
     ///
@@ -68,6 +99,17 @@ pub trait TrustStore {
 }
 
 /// A store in memory, for tests and for apps that persist elsewhere.
+///
+/// ```
+/// use contactguard::trust::store::{load_trusted, Anchor, MemoryStore};
+/// use contactguard::trust::time::Timestamp;
+///
+/// let store = MemoryStore::default(); // empty: the embedded registry is used
+/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// let (trusted, _) = load_trusted(&Anchor::builtin(), &store, now)?;
+/// assert!(trusted.registry().version() >= 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct MemoryStore(pub Option<StoredTrust>);
 
@@ -82,7 +124,7 @@ impl TrustStore for MemoryStore {
     }
 }
 
-/// What an update did.
+/// What an update did: [`update`]. A refused update is an `Err` instead.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateOutcome {
@@ -97,7 +139,20 @@ pub enum UpdateOutcome {
     Unchanged,
 }
 
-/// How current a trusted registry is.
+/// How current a trusted registry is: [`crate::TrustedRegistry::freshness`]. An expired
+/// registry is still used (it is the best data there is); the app asks for an update.
+///
+/// ```
+/// use contactguard::trust::store::Freshness;
+/// use contactguard::trust::time::Timestamp;
+///
+/// let expires = Timestamp::parse("2027-05-22T00:00:00Z")?;
+/// let at = |t: &str| Timestamp::parse(t).map(|now| Freshness::at(expires, now));
+/// assert_eq!(at("2026-12-01T00:00:00Z")?, Freshness::Fresh);
+/// assert_eq!(at("2027-05-12T00:00:00Z")?, Freshness::ExpiringSoon { days: 10 });
+/// assert_eq!(at("2027-06-01T00:00:00Z")?, Freshness::Expired { days: 10 });
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 #[non_exhaustive]
 pub enum Freshness {
@@ -263,6 +318,27 @@ pub fn update(
 /// The registry to use at an offline start: what the store holds, verified again, or the
 /// embedded one when the store is empty or older; with its freshness at `now`. Age never makes
 /// it fail.
+///
+/// ```
+/// use contactguard::registry::{Origin, BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+/// use contactguard::trust::store::{load_trusted, update, Anchor, MemoryStore, UpdateOutcome};
+/// use contactguard::trust::time::Timestamp;
+/// use contactguard::Checker;
+///
+/// // An app that ships the root only, and downloads every registry.
+/// let anchor = Anchor::root(BUILTIN_ANCHOR);
+/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// let mut store = MemoryStore::default();
+/// let downloaded = BUILTIN_BUNDLE; // the bytes the app fetched
+/// let outcome = update(&anchor, downloaded, &mut store, now)?;
+/// assert!(matches!(outcome, UpdateOutcome::Updated { from: 0, .. }));
+/// // At every start, offline:
+/// let (trusted, freshness) = load_trusted(&anchor, &store, now)?;
+/// println!("registry {} ({freshness:?})", trusted.registry().version());
+/// assert_eq!(trusted.origin(), Origin::Update);
+/// let checker = Checker::new(trusted);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// When the stored file no longer verifies (the store was tampered with or corrupted); the

@@ -32,6 +32,17 @@ pub enum Signers {
 }
 
 /// Why a distribution file is refused. Each variant is one check of the design.
+///
+/// ```
+/// use contactguard::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+/// use contactguard::trust::time::Timestamp;
+/// use contactguard::trust::verify::{verify, Checks, Expiry, VerifyError};
+///
+/// let far_future = Timestamp::parse("2099-01-01T00:00:00Z")?;
+/// let refused = verify(BUILTIN_BUNDLE, BUILTIN_ANCHOR, &Checks::at(far_future, Expiry::Enforce));
+/// assert!(matches!(refused, Err(VerifyError::RootExpired { .. } | VerifyError::Expired { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum VerifyError {
@@ -235,6 +246,21 @@ pub fn root_of(envelope: &Envelope) -> Result<Root, VerifyError> {
 }
 
 /// Verifies a distribution file against `anchor`, the root envelope compiled into the app.
+/// The one verification path: [`crate::TrustedRegistry::from_bundle`],
+/// [`crate::trust::store::update`], [`crate::trust::store::load_trusted`] and
+/// `contactguard registry verify` all come here.
+///
+/// ```
+/// use contactguard::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+/// use contactguard::trust::time::Timestamp;
+/// use contactguard::trust::verify::{verify, Checks, Expiry};
+///
+/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// let verified = verify(BUILTIN_BUNDLE, BUILTIN_ANCHOR, &Checks::at(now, Expiry::Enforce))?;
+/// assert_eq!(verified.root.version(), 1);
+/// assert!(verified.registry.brand("tokenpocket").is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// The first check that fails, as a [`VerifyError`].

@@ -1,15 +1,32 @@
 //! Telephone numbers: the shared prefilter, Unicode digits, letter-for-digit lookalikes,
-//! extensions and short service codes, then libphonenumber's metadata (the `phonenumber`
-//! crate) for E.164 and the number type.
+//! extensions and short service codes, then placing the number in its country for the E.164
+//! key.
 //!
-//! The metadata loads on the first phone parse (tens of milliseconds), never for other kinds.
+//! With the `phone` feature (on by default), libphonenumber's metadata (the `phonenumber`
+//! crate) places the number and tells its type and validity. The metadata loads on the first
+//! phone parse (tens of milliseconds), never for other kinds.
+//!
+//! Without it, a small table of country calling codes and national prefixes places the number
+//! (see [`Phone::parse`] for what that reads and what it cannot tell): exact and near-miss
+//! matching against a registry's numbers, which are stored in E.164, works the same for
+//! numbers written with `+` or `00`.
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
 use crate::normalize::{self, HiddenChar};
+
+// The one seam of the `phone` feature: who places a number in its country.
+#[cfg(feature = "phone")]
+mod metadata;
+#[cfg(any(not(feature = "phone"), test))]
+mod plain;
+
+#[cfg(feature = "phone")]
+use metadata as backend;
+#[cfg(not(feature = "phone"))]
+use plain as backend;
 
 /// The longest input accepted as one phone number, in bytes.
 pub const MAX_PHONE_LEN: usize = 256;
@@ -18,6 +35,13 @@ pub const MAX_PHONE_LEN: usize = 256;
 const MAX_DIGITS: usize = 17;
 
 /// Why an input is not a phone number.
+///
+/// ```
+/// use contactguard::input::phone::{Phone, PhoneError};
+///
+/// assert_eq!(Phone::parse("400-123-4567", "ZZ"), Err(PhoneError::Region("ZZ".into())));
+/// assert_eq!(Phone::parse("call me", "CN"), Err(PhoneError::Character('c')));
+/// ```
 #[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PhoneError {
@@ -33,15 +57,17 @@ pub enum PhoneError {
     /// A character that has no place in a phone number.
     #[error("'{0}' does not belong in a phone number; write the number with digits, spaces, '+', '-' and '()'")]
     Character(char),
-    /// The region code given is not one libphonenumber knows.
+    /// The region code given is not one of libphonenumber's regions.
     #[error("'{0}' is not a region code; use two letters such as CN, US, HK")]
     Region(String),
-    /// libphonenumber could not read it.
+    /// It could not be placed in a country: libphonenumber could not read it, or (without
+    /// the `phone` feature) no country has the calling code it starts with.
     #[error("not a phone number: {0}")]
     Parse(String),
 }
 
-/// The type of a number, from libphonenumber's metadata.
+/// The type of a number, from libphonenumber's metadata. Without the `phone` feature only
+/// [`NumberType::ShortCode`] and [`NumberType::Unknown`] occur.
 #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -70,18 +96,20 @@ pub enum NumberType {
     Voicemail,
     /// A short service code (95588, 10086): not in libphonenumber's main metadata.
     ShortCode,
-    /// Not a valid number of any type in its region.
+    /// Not known: the number is not valid in its region, or (without the `phone` feature)
+    /// there is no metadata to tell.
     Unknown,
 }
 
-/// A parsed phone number.
+/// A parsed phone number: the input as given and the E.164 key it is compared by.
 ///
 /// ```
 /// use contactguard::input::phone::{NumberType, Phone};
 ///
 /// let p = Phone::parse("＋８６ ４００－１２３－４５６７", "CN")?;
 /// assert_eq!(p.key(), "+864001234567");
-/// assert_eq!(p.number_type(), NumberType::SharedCost);
+/// # #[cfg(feature = "phone")]
+/// assert_eq!(p.number_type(), NumberType::SharedCost); // needs the `phone` feature
 /// let p = Phone::parse("4OO-l23-4567 转 8", "CN")?;
 /// assert_eq!(p.key(), "+864001234567");
 /// assert_eq!(p.extension(), Some("8"));
@@ -103,79 +131,56 @@ pub struct Phone {
 }
 
 impl Phone {
-    /// Parses a number; `region` (two letters) is used when the number has no `+`.
+    /// Parses a number; `region` (two letters) is used when the number has no `+` or `00`.
+    ///
+    /// Every build reads: NFKC (full-width `＋８６ ４００…`), decimal digits of every script and
+    /// `〇`, `tel:`/`callto:`, an extension after `转`, `分机`, `ext`, `x`, `#`, and `O`/`o` as 0
+    /// and `l`/`I`/`|` as 1 inside a number of at least six digits
+    /// ([`Phone::letters_for_digits`]). Three to six digits without `+` are a short service
+    /// code, keyed apart (`short:CN:95588`).
+    ///
+    /// **Without the `phone` feature** there is no libphonenumber metadata, and the number is
+    /// placed with a table of country calling codes and national prefixes instead:
+    /// - `+` or `00` then digits: split at the country calling code (a `(0)` after it is
+    ///   dropped), the same E.164 key as with the metadata; the region is the calling code's
+    ///   main region (`US` for every `+1` number);
+    /// - digits alone: read in `region`'s calling code after one leading national prefix is
+    ///   removed (`0` in most regions, `1` in North America, `8` in Russia). The regions'
+    ///   other national rules (carrier codes, a country code written without `+`) are not
+    ///   applied, so such a number may get a key no registry holds, and stays `unknown`;
+    /// - the [`NumberType`] is [`NumberType::Unknown`] ([`NumberType::ShortCode`] for short
+    ///   codes, as in every build) and [`Phone::is_valid`] is `false`: not known.
+    ///
+    /// ```
+    /// use contactguard::input::phone::Phone;
+    ///
+    /// for written in ["+1 (888) 908-7930", "0018889087930", "＋１ ８８８ ９０８ ７９３０"] {
+    ///     assert_eq!(Phone::parse(written, "CN")?.key(), "+18889087930");
+    /// }
+    /// assert_eq!(Phone::parse("1-888-908-7930", "US")?.key(), "+18889087930");
+    /// assert_eq!(Phone::parse("400-123-4567", "CN")?.key(), "+864001234567");
+    /// # Ok::<(), contactguard::input::phone::PhoneError>(())
+    /// ```
     ///
     /// # Errors
     /// A [`PhoneError`] that says what is wrong.
     pub fn parse(input: &str, region: &str) -> Result<Phone, PhoneError> {
-        if input.len() > MAX_PHONE_LEN {
-            return Err(PhoneError::TooLong(input.len()));
+        let prepared = Prepared::new(input, region)?;
+        if !prepared.number.contains('+') && prepared.digits.len() <= 6 {
+            let key = format!("short:{}:{}", prepared.region, prepared.digits);
+            let national = prepared.digits.clone();
+            let placed = Placed {
+                country_code: 0,
+                national,
+                region: None,
+                number_type: NumberType::ShortCode,
+                valid: false,
+            };
+            return Ok(prepared.into_phone(key, placed));
         }
-        let region = region.to_ascii_uppercase();
-        let id = phonenumber::country::Id::from_str(&region)
-            .map_err(|_| PhoneError::Region(region.clone()))?;
-        let cleaned = normalize::clean(input.trim());
-        let mut text: String = cleaned.text.chars().map(ascii_digit).collect();
-        for scheme in ["tel:", "TEL:", "Tel:", "callto:"] {
-            if let Some(rest) = text.strip_prefix(scheme) {
-                text = rest.to_owned();
-            }
-        }
-        let (number, extension) = split_extension(&text);
-        let (number, letters) = fold_lookalike_letters(number);
-        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-        if let Some(c) = number
-            .chars()
-            .find(|c| !(c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-' | '.' | ' ' | '/')))
-        {
-            return Err(PhoneError::Character(c));
-        }
-        if digits.len() < 3 {
-            return Err(PhoneError::TooFewDigits(input.trim().to_owned()));
-        }
-        if digits.len() > MAX_DIGITS {
-            return Err(PhoneError::TooManyDigits(input.trim().to_owned()));
-        }
-        let base = |key: String, country_code, national, number_type, valid| Phone {
-            raw: input.to_owned(),
-            key,
-            country_code,
-            national,
-            region: region.clone(),
-            number_type,
-            valid,
-            extension: extension.clone(),
-            letters: letters.clone(),
-            hidden: cleaned.hidden.clone(),
-        };
-        if !number.contains('+') && digits.len() <= 6 {
-            return Ok(base(
-                format!("short:{region}:{digits}"),
-                0,
-                digits.clone(),
-                NumberType::ShortCode,
-                false,
-            ));
-        }
-        // The parser is third-party code fed with hostile input: contain any panic.
-        let parsed = std::panic::catch_unwind(|| phonenumber::parse(Some(id), &number))
-            .map_err(|_| PhoneError::Parse("the number could not be read".into()))?
-            .map_err(|e| PhoneError::Parse(e.to_string()))?;
-        let country_code = parsed.code().value();
-        let home = parsed.country().id().map(|id| id.as_ref().to_owned());
-        let national = parsed.national().to_string();
-        let key = format!("+{country_code}{national}");
-        let valid = parsed.is_valid();
-        let number_type = if valid {
-            convert(parsed.number_type(&phonenumber::metadata::DATABASE))
-        } else {
-            NumberType::Unknown
-        };
-        let mut phone = base(key, country_code, national, number_type, valid);
-        if let Some(home) = home {
-            phone.region = home;
-        }
-        Ok(phone)
+        let placed = backend::place(&prepared.number, &prepared.region)?;
+        let key = format!("+{}{}", placed.country_code, placed.national);
+        Ok(prepared.into_phone(key, placed))
     }
 
     /// The input as given.
@@ -199,17 +204,21 @@ impl Phone {
     }
 
     /// The region the number belongs to (`US` for `+1 888 …`); for a number libphonenumber
-    /// cannot place, and for short codes, the region it was read in.
+    /// cannot place, and for short codes, the region it was read in. Without the `phone`
+    /// feature: the calling code's main region for a number with `+`, else the region it was
+    /// read in.
     pub fn region(&self) -> &str {
         &self.region
     }
 
-    /// The number type.
+    /// The number type ([`NumberType::Unknown`] for every number that is not a short code
+    /// without the `phone` feature).
     pub fn number_type(&self) -> NumberType {
         self.number_type
     }
 
-    /// Whether libphonenumber considers the number valid for its region.
+    /// Whether libphonenumber considers the number valid for its region; always `false`
+    /// (not known) without the `phone` feature.
     pub fn is_valid(&self) -> bool {
         self.valid
     }
@@ -241,14 +250,100 @@ impl fmt::Display for Phone {
     }
 }
 
-/// Whether `code` is a region libphonenumber knows (`CN`, `US`, `HK`).
+/// Whether `code` is a region phone numbers can be read in (`CN`, `US`, `HK`): one of
+/// libphonenumber's regions, in every build.
 ///
 /// ```
 /// assert!(contactguard::input::phone::is_region("cn"));
 /// assert!(!contactguard::input::phone::is_region("ZZ"));
 /// ```
 pub fn is_region(code: &str) -> bool {
-    phonenumber::country::Id::from_str(&code.to_ascii_uppercase()).is_ok()
+    backend::is_region(&code.to_ascii_uppercase())
+}
+
+/// A number after the shared prefilter, before it is placed in a country.
+struct Prepared {
+    raw: String,
+    /// Uppercase region code, known to the backend.
+    region: String,
+    /// Digits and phone punctuation (`+`, `(`, `)`, `-`, `.`, space, `/`) only.
+    number: String,
+    /// The ASCII digits of `number`.
+    digits: String,
+    extension: Option<String>,
+    letters: Vec<(char, char)>,
+    hidden: Vec<HiddenChar>,
+}
+
+impl Prepared {
+    /// The prefilter every build shares: size, region, cleaning, digits of every script,
+    /// `tel:`, the extension, letters for digits, the characters and number of digits.
+    fn new(input: &str, region: &str) -> Result<Prepared, PhoneError> {
+        if input.len() > MAX_PHONE_LEN {
+            return Err(PhoneError::TooLong(input.len()));
+        }
+        let region = region.to_ascii_uppercase();
+        if !backend::is_region(&region) {
+            return Err(PhoneError::Region(region));
+        }
+        let cleaned = normalize::clean(input.trim());
+        let mut text: String = cleaned.text.chars().map(ascii_digit).collect();
+        for scheme in ["tel:", "TEL:", "Tel:", "callto:"] {
+            if let Some(rest) = text.strip_prefix(scheme) {
+                text = rest.to_owned();
+            }
+        }
+        let (number, extension) = split_extension(&text);
+        let (number, letters) = fold_lookalike_letters(number);
+        if let Some(c) = number
+            .chars()
+            .find(|c| !(c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-' | '.' | ' ' | '/')))
+        {
+            return Err(PhoneError::Character(c));
+        }
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() < 3 {
+            return Err(PhoneError::TooFewDigits(input.trim().to_owned()));
+        }
+        if digits.len() > MAX_DIGITS {
+            return Err(PhoneError::TooManyDigits(input.trim().to_owned()));
+        }
+        Ok(Prepared {
+            raw: input.to_owned(),
+            region,
+            number,
+            digits,
+            extension,
+            letters,
+            hidden: cleaned.hidden,
+        })
+    }
+
+    fn into_phone(self, key: String, placed: Placed) -> Phone {
+        Phone {
+            raw: self.raw,
+            key,
+            country_code: placed.country_code,
+            national: placed.national,
+            region: placed.region.unwrap_or(self.region),
+            number_type: placed.number_type,
+            valid: placed.valid,
+            extension: self.extension,
+            letters: self.letters,
+            hidden: self.hidden,
+        }
+    }
+}
+
+/// A number placed in its country, by the metadata or by the table.
+struct Placed {
+    country_code: u16,
+    /// The national significant number, digits only.
+    national: String,
+    /// The region the number belongs to, when it can be told.
+    region: Option<String>,
+    number_type: NumberType,
+    valid: bool,
 }
 
 /// Decimal digits of any script (and `〇`) as ASCII digits; other characters unchanged.
@@ -331,24 +426,6 @@ fn fold_lookalike_letters(number: &str) -> (String, Vec<(char, char)>) {
     (folded, subs)
 }
 
-fn convert(t: phonenumber::Type) -> NumberType {
-    use phonenumber::Type;
-    match t {
-        Type::FixedLine => NumberType::FixedLine,
-        Type::Mobile => NumberType::Mobile,
-        Type::FixedLineOrMobile => NumberType::FixedLineOrMobile,
-        Type::TollFree => NumberType::TollFree,
-        Type::PremiumRate => NumberType::PremiumRate,
-        Type::SharedCost => NumberType::SharedCost,
-        Type::Voip => NumberType::Voip,
-        Type::PersonalNumber => NumberType::PersonalNumber,
-        Type::Pager => NumberType::Pager,
-        Type::Uan => NumberType::Uan,
-        Type::Voicemail => NumberType::Voicemail,
-        _ => NumberType::Unknown,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,7 +452,11 @@ mod tests {
     fn us_toll_free() {
         let p = Phone::parse("+1 (888) 908-7930", "CN").unwrap();
         assert_eq!(p.key(), "+18889087930");
+        assert_eq!(p.region(), "US");
+        #[cfg(feature = "phone")]
         assert_eq!(p.number_type(), NumberType::TollFree);
+        #[cfg(not(feature = "phone"))]
+        assert_eq!(p.number_type(), NumberType::Unknown);
         assert_eq!(
             Phone::parse("1-888-908-7930", "US").unwrap().key(),
             "+18889087930"

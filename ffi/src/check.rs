@@ -1,0 +1,151 @@
+//! The work: check one input (`cg_check`, `cg_check_json`) or scan a text
+//! (`cg_scan_json`). The JSON is the library's serde output, the same the CLI prints with
+//! `--format json`.
+
+use std::ffi::c_char;
+
+use serde::Serialize;
+
+use crate::checker::cg_checker;
+use crate::error::{cg_code, cg_error, guard, Failure};
+use crate::strings::{into_c, str_arg, Out};
+use crate::verdict::cg_verdict;
+
+/// Checks one input, detecting its kind (link, domain, phone number, handle or e-mail address),
+/// and stores the answer in `*out`. `input` is `input_len` bytes of UTF-8, not NUL-terminated.
+/// An input that is no contact at all is not an error: its verdict is `CG_STATUS_INVALID`.
+///
+/// ```c
+/// const char *input = "tokenp0cket.pro";
+/// cg_verdict *v = NULL;
+/// cg_error *error = NULL;
+/// if (cg_check(checker, input, strlen(input), &v, &error) != CG_CODE_OK) {
+///     fprintf(stderr, "%s\n", cg_error_message(error));
+///     cg_error_free(error);
+///     return 1;
+/// }
+/// if (v->status == CG_STATUS_IMPERSONATION) {
+///     // imitates TokenPocket (homoglyph): looks the same but is not: '0' (DIGIT ZERO) ...
+///     printf("imitates %s (%s): %s\n", v->brand_name, v->technique, v->message);
+///     printf("use instead: %s\n", v->official_channel);
+/// }
+/// cg_verdict_free(v);
+/// ```
+///
+/// # Errors
+/// `CG_CODE_NULL_ARGUMENT` for a NULL `checker`, `input` or `out`; `CG_CODE_INVALID_UTF8`.
+///
+/// # Safety
+/// `checker` is NULL or live; `input` is NULL or valid for reading `input_len` bytes; `out` is
+/// NULL or valid for writing one pointer; `error` is NULL or valid for writing one pointer.
+#[no_mangle]
+pub unsafe extern "C" fn cg_check(
+    checker: *const cg_checker,
+    input: *const c_char,
+    input_len: usize,
+    out: *mut *mut cg_verdict,
+    error: *mut *mut cg_error,
+) -> cg_code {
+    // SAFETY: every pointer is as documented.
+    unsafe {
+        guard(error, || {
+            let out = Out::new(out, "out")?;
+            let checker = cg_checker::from_ptr(checker)?;
+            let input = str_arg(input, input_len, "input")?;
+            let verdict = cg_verdict::new(&checker.check(input));
+            out.set(Box::into_raw(Box::new(verdict)));
+            Ok(())
+        })
+    }
+}
+
+/// Checks one input like `cg_check` and stores the whole verdict as one line of JSON in
+/// `*json` (the CLI's `contactguard check --format json`): `status`, `kind`, `brand`, every
+/// finding with its `technique` and `message`, `official_channels` … Free it with
+/// `cg_string_free`.
+///
+/// ```c
+/// char *json = NULL;
+/// if (cg_check_json(checker, input, input_len, &json, NULL) == CG_CODE_OK) {
+///     puts(json);   // {"input":"tokenp0cket.pro","kind":"domain","status":"impersonation",...}
+/// }
+/// cg_string_free(json);
+/// ```
+///
+/// # Errors
+/// As `cg_check`; `CG_CODE_INTERNAL` if the verdict cannot be serialized.
+///
+/// # Safety
+/// As `cg_check`, with `json` in place of `out`.
+#[no_mangle]
+pub unsafe extern "C" fn cg_check_json(
+    checker: *const cg_checker,
+    input: *const c_char,
+    input_len: usize,
+    json: *mut *mut c_char,
+    error: *mut *mut cg_error,
+) -> cg_code {
+    // SAFETY: every pointer is as documented.
+    unsafe {
+        guard(error, || {
+            let out = Out::new(json, "json")?;
+            let checker = cg_checker::from_ptr(checker)?;
+            let input = str_arg(input, input_len, "input")?;
+            let text = to_json(&checker.check(input))?;
+            out.set(into_c(Some(&text)));
+            Ok(())
+        })
+    }
+}
+
+/// Finds and judges every contact in a text (a chat message, a search-result page, saved HTML)
+/// and stores the report as one line of JSON in `*json` (the CLI's `contactguard scan --format
+/// json`): `status` (the worst; absent when the text holds no contact), `items` (each with its
+/// byte `span` in `text` and its `verdict`), `claims` (a "hotline" of a brand that has none),
+/// `mentions` and `advice` (each brand's real channels). Text over 4 MiB gives a report whose
+/// `error` says to split it. Free the JSON with `cg_string_free`.
+///
+/// ```c
+/// const char *text = "TP钱包官方客服热线：400-123-4567";
+/// char *json = NULL;
+/// if (cg_scan_json(checker, text, strlen(text), &json, &error) == CG_CODE_OK) {
+///     puts(json);   // {"status":"impersonation","items":[{"span":{"start":29,"end":41},...
+/// }
+/// cg_string_free(json);
+/// ```
+///
+/// # Errors
+/// As `cg_check_json`.
+///
+/// # Safety
+/// As `cg_check_json`, with `text` in place of `input`.
+#[no_mangle]
+pub unsafe extern "C" fn cg_scan_json(
+    checker: *const cg_checker,
+    text: *const c_char,
+    text_len: usize,
+    json: *mut *mut c_char,
+    error: *mut *mut cg_error,
+) -> cg_code {
+    // SAFETY: every pointer is as documented.
+    unsafe {
+        guard(error, || {
+            let out = Out::new(json, "json")?;
+            let checker = cg_checker::from_ptr(checker)?;
+            let text = str_arg(text, text_len, "text")?;
+            let report = to_json(&checker.scan(text))?;
+            out.set(into_c(Some(&report)));
+            Ok(())
+        })
+    }
+}
+
+/// `value` as one line of JSON.
+fn to_json(value: &impl Serialize) -> Result<String, Failure> {
+    serde_json::to_string(value).map_err(|e| {
+        Failure::new(
+            cg_code::Internal,
+            format!("the result could not be written as JSON ({e}); please report this bug"),
+        )
+    })
+}

@@ -1,0 +1,222 @@
+//! Checking inputs and scanning text through the ABI.
+
+use contactguard::{Checker, ScanReport, Status, Verdict};
+use contactguard_ffi::*;
+
+use crate::util::{builtin, check, json};
+
+#[test]
+fn official_domain_is_official_with_its_brand() {
+    let checker = builtin();
+    let v = check(checker, b"tokenpocket.pro").expect("checks");
+    assert_eq!(v.status, cg_status::Official);
+    assert_eq!(v.kind, cg_kind::Domain);
+    assert_eq!(v.normalized.as_deref(), Some("tokenpocket.pro"));
+    assert_eq!(v.brand_id.as_deref(), Some("tokenpocket"));
+    assert_eq!(v.brand_name.as_deref(), Some("TokenPocket"));
+    assert_eq!(v.technique.as_deref(), Some("exact"));
+    assert_eq!(v.official_channel.as_deref(), Some("tokenpocket.pro"));
+    // SAFETY: from `builtin`, freed once.
+    unsafe { cg_checker_free(checker) };
+}
+
+#[test]
+fn lookalike_domain_is_impersonation_with_the_real_one() {
+    let checker = builtin();
+    let v = check(checker, b"tokenp0cket.pro").expect("checks");
+    assert_eq!(v.status, cg_status::Impersonation);
+    assert_eq!(v.kind, cg_kind::Domain);
+    assert_eq!(v.brand_id.as_deref(), Some("tokenpocket"));
+    assert_eq!(v.technique.as_deref(), Some("homoglyph"));
+    let message = v.message.expect("a message");
+    assert!(
+        message.contains("'0' (DIGIT ZERO) in place of 'o'"),
+        "{message}"
+    );
+    assert_eq!(v.official_channel.as_deref(), Some("tokenpocket.pro"));
+    // SAFETY: from `builtin`, freed once.
+    unsafe { cg_checker_free(checker) };
+}
+
+#[test]
+fn each_kind_of_contact_is_read_as_its_kind() {
+    let checker = builtin();
+    let cases = [
+        (
+            "https://tokenpocket.pro/en",
+            cg_kind::Url,
+            cg_status::Official,
+        ),
+        (
+            "service@tokenpocket.pro",
+            cg_kind::Email,
+            cg_status::Official,
+        ),
+        (
+            "@TokenPocket_TP_",
+            cg_kind::Handle,
+            cg_status::Impersonation,
+        ),
+        (
+            "TP钱包客服热线 400-123-4567",
+            cg_kind::Phone,
+            cg_status::Impersonation,
+        ),
+        ("example.org", cg_kind::Domain, cg_status::Unknown),
+    ];
+    for (input, kind, status) in cases {
+        let v = check(checker, input.as_bytes()).expect("checks");
+        assert_eq!((v.kind, v.status), (kind, status), "{input}");
+    }
+    // SAFETY: from `builtin`, freed once.
+    unsafe { cg_checker_free(checker) };
+}
+
+#[test]
+fn unknown_contact_names_no_brand_and_invalid_input_says_why() {
+    let checker = builtin();
+    let unknown = check(checker, b"example.org").expect("checks");
+    assert_eq!(unknown.status, cg_status::Unknown);
+    assert_eq!(unknown.brand_id, None);
+    assert_eq!(unknown.brand_name, None);
+    assert_eq!(unknown.official_channel, None);
+
+    let invalid = check(checker, b"").expect("an empty input is a verdict, not an error");
+    assert_eq!(invalid.status, cg_status::Invalid);
+    assert_eq!(invalid.normalized, None);
+    let library = Checker::builtin().expect("builtin").check("");
+    assert_eq!(invalid.message, library.error);
+    assert!(invalid.message.is_some());
+    // SAFETY: from `builtin`, freed once.
+    unsafe { cg_checker_free(checker) };
+}
+
+#[test]
+fn status_values_are_the_cli_exit_codes() {
+    for status in [
+        Status::Official,
+        Status::Unknown,
+        Status::Invalid,
+        Status::Impersonation,
+    ] {
+        assert_eq!(
+            cg_status::from(status) as i32,
+            i32::from(status.exit_code())
+        );
+    }
+}
+
+#[test]
+fn check_json_is_the_cli_json_of_the_library_verdict() {
+    let checker = builtin();
+    let library = Checker::builtin().expect("builtin");
+    for input in [
+        "tokenpocket.pro",
+        "tokenp0cket.pro",
+        "https://tokenpocket.pro@evil.example/login",
+        "+86 400-123-4567",
+        "@TokenPocket_TP_",
+        "service@tokenpocket.pro",
+        "not a contact at all",
+    ] {
+        let text = json(cg_check_json, checker, input.as_bytes()).expect("checks");
+        let expected = library.check(input);
+        assert_eq!(
+            text,
+            serde_json::to_string(&expected).expect("serializes"),
+            "{input}"
+        );
+        let parsed: Verdict = serde_json::from_str(&text).expect("the JSON is a Verdict");
+        assert_eq!(parsed, expected, "{input}");
+    }
+    // SAFETY: from `builtin`, freed once.
+    unsafe { cg_checker_free(checker) };
+}
+
+#[test]
+fn input_is_length_delimited_so_a_nul_byte_does_not_cut_it() {
+    let checker = builtin();
+    let input = "tokenpocket.pro\0.evil.example";
+    let text = json(cg_check_json, checker, input.as_bytes()).expect("checks");
+    let parsed: Verdict = serde_json::from_str(&text).expect("a Verdict");
+    assert_eq!(parsed.input, input);
+    assert_ne!(parsed.status, Status::Official);
+    // The struct's strings hold no NUL: one shows as U+FFFD.
+    let v = check(checker, input.as_bytes()).expect("checks");
+    assert_ne!(v.status, cg_status::Official);
+    if let Some(normalized) = v.normalized {
+        assert!(!normalized.contains('\0'));
+    }
+    // SAFETY: from `builtin`, freed once.
+    unsafe { cg_checker_free(checker) };
+}
+
+#[test]
+fn scan_json_is_the_cli_json_of_the_library_report() {
+    let checker = builtin();
+    let text = "TP钱包官方客服热线：400-123-4567，官网 https://tokenpocket.pro";
+    let json_text = json(cg_scan_json, checker, text.as_bytes()).expect("scans");
+    let expected = Checker::builtin().expect("builtin").scan(text);
+    assert_eq!(
+        json_text,
+        serde_json::to_string(&expected).expect("serializes")
+    );
+    let report: ScanReport = serde_json::from_str(&json_text).expect("a ScanReport");
+    assert_eq!(report, expected);
+    assert_eq!(report.status, Some(Status::Impersonation));
+    assert_eq!(&text[report.items[0].span.clone()], "400-123-4567");
+    assert_eq!(report.items[0].verdict.status, Status::Impersonation);
+    assert_eq!(report.items[1].verdict.status, Status::Official);
+    assert_eq!(report.advice[0].brand.id, "tokenpocket");
+
+    let empty = json(cg_scan_json, checker, b"").expect("scans");
+    let empty: ScanReport = serde_json::from_str(&empty).expect("a ScanReport");
+    assert_eq!(empty.status, None);
+    assert!(empty.items.is_empty());
+    // SAFETY: from `builtin`, freed once.
+    unsafe { cg_checker_free(checker) };
+}
+
+#[test]
+fn one_checker_is_shared_by_many_threads() {
+    let checker = builtin();
+    // Raw pointers are not `Send`; the ABI promises the checker may be shared.
+    let address = checker as usize;
+    let threads: Vec<_> = (0..4)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let checker = address as *const cg_checker;
+                for _ in 0..50 {
+                    let (input, status): (&[u8], _) = if i % 2 == 0 {
+                        (b"tokenpocket.pro", cg_status::Official)
+                    } else {
+                        (b"tokenp0cket.pro", cg_status::Impersonation)
+                    };
+                    assert_eq!(check(checker, input).expect("checks").status, status);
+                    let report =
+                        json(cg_scan_json, checker, "TP钱包客服热线".as_bytes()).expect("scans");
+                    assert!(report.contains("\"no_such_channel\""));
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().expect("no thread panicked");
+    }
+    // SAFETY: from `builtin`, freed once, after every thread is done with it.
+    unsafe { cg_checker_free(checker) };
+}
+
+#[test]
+fn builtin_checkers_are_independent_objects() {
+    let (a, b) = (builtin(), builtin());
+    assert_ne!(a, b);
+    // SAFETY: each from `builtin`, freed once; `b` stays usable after `a` is freed.
+    unsafe { cg_checker_free(a) };
+    assert_eq!(
+        check(b, b"tokenpocket.pro").expect("checks").status,
+        cg_status::Official
+    );
+    // SAFETY: as above.
+    unsafe { cg_checker_free(b) };
+}

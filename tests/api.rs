@@ -1,0 +1,199 @@
+//! The shape of the public API for apps that embed the library: what can be shared between
+//! threads, what is cheap to clone, and what phone matching gives with and without the
+//! `phone` feature (`cargo test --no-default-features --test api` runs the fallback).
+
+use std::sync::Arc;
+
+use contactguard::input::phone::{NumberType, Phone};
+use contactguard::registry::ChannelKind;
+use contactguard::trust::store::{Anchor, MemoryStore, StoredTrust, TrustStore};
+use contactguard::trust::verify::VerifyError;
+use contactguard::{
+    CheckOptions, Checker, Error, Kind, PhoneInfo, ScanReport, Status, Technique, TrustedRegistry,
+    Verdict,
+};
+
+/// Compiles only if `T` can be shared between threads.
+fn send_sync<T: Send + Sync>() {}
+
+#[test]
+fn shared_types_are_send_and_sync() {
+    send_sync::<Checker>();
+    send_sync::<TrustedRegistry>();
+    send_sync::<Verdict>();
+    send_sync::<ScanReport>();
+    send_sync::<PhoneInfo>();
+    send_sync::<Error>();
+    send_sync::<VerifyError>();
+    send_sync::<MemoryStore>();
+    send_sync::<StoredTrust>();
+    send_sync::<Anchor<'static>>();
+    // A store an app shares between threads behind a lock stays usable as a `TrustStore`.
+    fn store<T: TrustStore + Send>() {}
+    store::<MemoryStore>();
+}
+
+#[test]
+fn checker_clones_share_one_index() -> Result<(), Error> {
+    let checker = Checker::builtin()?;
+    let clone = checker.clone();
+    assert!(std::ptr::eq(checker.registry(), clone.registry()));
+    // `builtin` verifies and indexes once per process; later calls share that checker.
+    assert!(std::ptr::eq(
+        checker.registry(),
+        Checker::builtin()?.registry()
+    ));
+    // So does a `TrustedRegistry` (its registry is behind an `Arc`).
+    let trusted = TrustedRegistry::builtin()?;
+    assert!(std::ptr::eq(trusted.registry(), trusted.clone().registry()));
+    assert!(std::ptr::eq(checker.trusted(), clone.trusted()));
+    Ok(())
+}
+
+#[test]
+fn one_checker_serves_many_threads() -> Result<(), Error> {
+    let checker = Arc::new(Checker::builtin()?);
+    let inputs = [
+        "tokenpocket.pro",
+        "tokenp0cket.pro",
+        "example.org",
+        "+1 888 908 7930",
+    ];
+    let handles: Vec<_> = inputs
+        .iter()
+        .map(|input| {
+            let checker = Arc::clone(&checker);
+            let input = (*input).to_owned();
+            std::thread::spawn(move || checker.check(&input).status)
+        })
+        .collect();
+    let statuses: Vec<Option<Status>> = handles.into_iter().map(|h| h.join().ok()).collect();
+    assert_eq!(
+        statuses,
+        [
+            Some(Status::Official),
+            Some(Status::Impersonation),
+            Some(Status::Unknown),
+            Some(Status::Official)
+        ]
+    );
+    Ok(())
+}
+
+/// Exact and near-miss matching of numbers against the registry's phone channels is the
+/// same in every build: Coinbase's +18889087930 is the registry's one number.
+#[test]
+fn phone_matching_without_or_with_metadata() -> Result<(), Error> {
+    let checker = Checker::builtin()?;
+    let cases: &[(&str, CheckOptions, Status, Technique)] = &[
+        (
+            "+1 (888) 908-7930",
+            CheckOptions::default(),
+            Status::Official,
+            Technique::Exact,
+        ),
+        (
+            "0018889087930",
+            CheckOptions::default(),
+            Status::Official,
+            Technique::Exact,
+        ),
+        (
+            "＋１ ８８８ ９０８ ７９３０",
+            CheckOptions::default(),
+            Status::Official,
+            Technique::Exact,
+        ),
+        (
+            "1-888-908-7930",
+            CheckOptions::default().region("US"),
+            Status::Official,
+            Technique::Exact,
+        ),
+        (
+            "(888) 908-7930",
+            CheckOptions::default().brand("coinbase"),
+            Status::Official,
+            Technique::Exact,
+        ),
+        (
+            "+1 888 908 7903",
+            CheckOptions::default(),
+            Status::Impersonation,
+            Technique::Transposition,
+        ),
+        (
+            "+1 888 908 7931",
+            CheckOptions::default(),
+            Status::Impersonation,
+            Technique::Typo,
+        ),
+        (
+            "+1 800 908 7930",
+            CheckOptions::default(),
+            Status::Impersonation,
+            Technique::PrefixSwap,
+        ),
+        (
+            "+1 888 9O8 793O",
+            CheckOptions::default(),
+            Status::Impersonation,
+            Technique::DigitLookalike,
+        ),
+        (
+            "400-123-4567",
+            CheckOptions::default().brand("tokenpocket"),
+            Status::Impersonation,
+            Technique::NoSuchChannel,
+        ),
+        (
+            "+1 415 555 0134",
+            CheckOptions::default().brand("coinbase"),
+            Status::Impersonation,
+            Technique::BrandMention,
+        ),
+    ];
+    for (input, options, status, technique) in cases {
+        let v = checker.check_with(input, options);
+        assert_eq!((v.kind, v.status), (Kind::Phone, *status), "{input}");
+        assert_eq!(
+            v.findings.first().map(|f| f.technique),
+            Some(*technique),
+            "{input}"
+        );
+        if *status == Status::Impersonation && *technique != Technique::NoSuchChannel {
+            assert_eq!(v.official_channels[0].value, "+18889087930", "{input}");
+            assert_eq!(v.official_channels[0].kind, ChannelKind::Phone, "{input}");
+        }
+    }
+    // Never official by default: an unrelated number is unknown.
+    assert_eq!(checker.check("+44 20 7946 0958").status, Status::Unknown);
+    Ok(())
+}
+
+/// What the `phone` feature adds: the number type and validity. Without it they are not
+/// known, and say so.
+#[test]
+fn number_type_needs_the_phone_feature() -> Result<(), Box<dyn std::error::Error>> {
+    let phone = Phone::parse("+86 400 123 4567", "CN")?;
+    assert_eq!(phone.key(), "+864001234567");
+    let info = Checker::builtin()?
+        .check("+1 888 908 7930")
+        .phone
+        .ok_or("a phone verdict carries phone info")?;
+    assert_eq!(info.region, "US");
+    if cfg!(feature = "phone") {
+        assert_eq!(phone.number_type(), NumberType::SharedCost);
+        assert_eq!((info.number_type, info.valid), (NumberType::TollFree, true));
+    } else {
+        assert_eq!(phone.number_type(), NumberType::Unknown);
+        assert_eq!((info.number_type, info.valid), (NumberType::Unknown, false));
+    }
+    // Short service codes are the same in both builds.
+    let short = Phone::parse("95588", "CN")?;
+    assert_eq!(
+        (short.key(), short.number_type()),
+        ("short:CN:95588", NumberType::ShortCode)
+    );
+    Ok(())
+}
