@@ -4,6 +4,7 @@
 
 use std::ffi::c_char;
 
+use contactguard::Checker;
 use serde::Serialize;
 
 use crate::checker::cg_checker;
@@ -87,14 +88,13 @@ pub unsafe extern "C" fn cg_check_json(
 ) -> cg_code {
     // SAFETY: every pointer is as documented.
     unsafe {
-        guard(error, || {
-            let out = Out::new(json, "json")?;
-            let checker = cg_checker::from_ptr(checker)?;
-            let input = str_arg(input, input_len, "input")?;
-            let text = to_json(&checker.check(input))?;
-            out.set(into_c(Some(&text)));
-            Ok(())
-        })
+        json_call(
+            checker,
+            (input, input_len, "input"),
+            json,
+            error,
+            |c, input| to_json(&c.check(input)),
+        )
     }
 }
 
@@ -129,12 +129,31 @@ pub unsafe extern "C" fn cg_scan_json(
 ) -> cg_code {
     // SAFETY: every pointer is as documented.
     unsafe {
+        json_call(checker, (text, text_len, "text"), json, error, |c, text| {
+            to_json(&c.scan(text))
+        })
+    }
+}
+
+/// The body of the JSON calls: reads the checker and the text (pointer, length, parameter
+/// name), runs `judge`, and hands the JSON to the caller in `*json`.
+///
+/// # Safety
+/// As `cg_check_json`.
+unsafe fn json_call(
+    checker: *const cg_checker,
+    (text, len, name): (*const c_char, usize, &str),
+    json: *mut *mut c_char,
+    error: *mut *mut cg_error,
+    judge: impl FnOnce(&Checker, &str) -> Result<String, Failure>,
+) -> cg_code {
+    // SAFETY: forwarded from the caller.
+    unsafe {
         guard(error, || {
             let out = Out::new(json, "json")?;
             let checker = cg_checker::from_ptr(checker)?;
-            let text = str_arg(text, text_len, "text")?;
-            let report = to_json(&checker.scan(text))?;
-            out.set(into_c(Some(&report)));
+            let text = str_arg(text, len, name)?;
+            out.set(into_c(Some(&judge(checker, text)?)));
             Ok(())
         })
     }
