@@ -240,16 +240,3 @@ fn root_with_a_key_id_listed_twice_is_refused() {
         matches!(root_of(&envelope), Err(VerifyError::InvalidRoot { reason, .. }) if reason.contains("appears twice"))
     );
 }
-
-/// The published example of RFC 8410 §10.3 (an OpenSSL-style PKCS#8 v1 Ed25519 key, public
-/// test data, not a project key) reads to its documented public key.
-#[test]
-fn reads_the_rfc_8410_example_key() {
-    use contactguard::trust::keys::SecretKey;
-    let pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n-----END PRIVATE KEY-----\n";
-    let sk = SecretKey::from_pem(pem).expect("the RFC example parses");
-    assert_eq!(
-        sk.public().to_base64(),
-        "Gb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="
-    );
-}

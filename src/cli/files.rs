@@ -382,7 +382,7 @@ mod tests {
         let path = dir.join("k.key.pem");
         for at in STEPS {
             let result = with_fault(at, io::ErrorKind::StorageFull, || {
-                write_secret_new(&path, b"-----BEGIN PRIVATE KEY-----\n")
+                write_secret_new(&path, b"stands in for a secret key\n")
             });
             if at == Step::SyncDir {
                 assert!(result.is_ok());
