@@ -21,6 +21,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+mod escapes;
+
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -30,36 +32,13 @@ fn data(name: &str) -> PathBuf {
 /// Parses one quoted piece of the input language, returning its bytes and the rest.
 fn quoted(spec: &str) -> (Vec<u8>, &str) {
     let body = spec.strip_prefix('"').expect("a piece starts with a quote");
-    let mut out = Vec::new();
-    let mut chars = body.char_indices();
-    while let Some((i, c)) = chars.next() {
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
         match c {
-            '"' => return (out, &body[i + 1..]),
-            '\\' => match chars.next().map(|(_, c)| c) {
-                Some('n') => out.push(b'\n'),
-                Some('t') => out.push(b'\t'),
-                Some('0') => out.push(0),
-                Some('\\') => out.push(b'\\'),
-                Some('"') => out.push(b'"'),
-                Some('x') => {
-                    let hex: String = (0..2)
-                        .filter_map(|_| chars.next().map(|(_, c)| c))
-                        .collect();
-                    out.push(u8::from_str_radix(&hex, 16).expect("\\xHH"));
-                }
-                Some('u') => {
-                    let rest = &body[i + 2..];
-                    let end = rest.find('}').expect("\\u{HEX}");
-                    let code = u32::from_str_radix(&rest[1..end], 16).expect("hex");
-                    let c = char::from_u32(code).expect("a scalar value");
-                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                    for _ in 0..=end {
-                        chars.next();
-                    }
-                }
-                other => panic!("unknown escape \\{other:?}"),
-            },
-            c => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return (escapes::unescape(&body[..i]), &body[i + 1..]),
+            _ => {}
         }
     }
     panic!("unterminated piece: {spec}")
@@ -105,7 +84,7 @@ struct Run {
 /// `wait4` to learn its peak memory.
 // The child is reaped by `wait4`, not by `Child::wait`, which clippy cannot see.
 #[allow(clippy::zombie_processes)]
-fn run(args: &[String], stdin: Option<&'static str>) -> Run {
+fn run(args: &[String], stdin: Option<String>) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_contactguard"));
     // SAFETY: the hook does nothing; its presence makes std fork (not vfork or posix_spawn),
     // so the child's peak starts from this process's current size, not from its own peak.
@@ -125,7 +104,7 @@ fn run(args: &[String], stdin: Option<&'static str>) -> Run {
         .expect("the binary starts");
     let feeder = child.stdin.take().zip(stdin).map(|(mut pipe, spec)| {
         // The binary may refuse the input before reading it all: a broken pipe is fine.
-        std::thread::spawn(move || drop(pipe.write_all(&input(spec))))
+        std::thread::spawn(move || drop(pipe.write_all(&input(&spec))))
     });
     let drain = |mut pipe: Box<dyn Read + Send>| {
         std::thread::spawn(move || {
@@ -206,7 +185,6 @@ fn hostile_inputs_end_in_a_verdict_or_a_clear_error() {
         };
         cases += 1;
         let file = dir.join(format!("{name}.input"));
-        let spec: &'static str = Box::leak(spec.to_owned().into_boxed_str());
         let (args, stdin): (Vec<String>, _) = if args.contains("{file}") {
             std::fs::write(&file, input(spec)).expect("input file");
             let path = file.to_string_lossy();
@@ -217,7 +195,10 @@ fn hostile_inputs_end_in_a_verdict_or_a_clear_error() {
                 None,
             )
         } else {
-            (args.split(' ').map(str::to_owned).collect(), Some(spec))
+            (
+                args.split(' ').map(str::to_owned).collect(),
+                Some(spec.to_owned()),
+            )
         };
         let run = run(&args, stdin);
         let stderr = String::from_utf8_lossy(&run.stderr);

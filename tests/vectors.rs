@@ -1,6 +1,8 @@
 //! Data-driven tests: each file in `tests/data/` is a table of inputs and the verdicts they
 //! must get. One test per file; a failure lists every case that went wrong, with its line.
 
+mod escapes;
+
 use contactguard::input::handle::Platform;
 use contactguard::{CheckOptions, Checker, Kind, Status, Verdict};
 
@@ -38,7 +40,7 @@ fn cases(file: &str) -> Vec<Case> {
         );
         out.push(Case {
             line: i + 1,
-            input: unescape(cols[0]),
+            input: String::from_utf8(escapes::unescape(cols[0])).expect("UTF-8 input"),
             status: cols[1].to_owned(),
             technique: cols[2].to_owned(),
             target: cols[3].to_owned(),
@@ -76,30 +78,6 @@ fn options(text: &str) -> Result<CheckOptions, String> {
         };
     }
     Ok(o)
-}
-
-/// `\u{XXXX}` and `\\` escapes.
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find('\\') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        if let Some(after) = tail.strip_prefix("\\\\") {
-            out.push('\\');
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix("\\u{") {
-            let end = after.find('}').expect("unterminated \\u{");
-            let code = u32::from_str_radix(&after[..end], 16).expect("hex in \\u{}");
-            out.push(char::from_u32(code).expect("a valid code point"));
-            rest = &after[end + 1..];
-        } else {
-            out.push('\\');
-            rest = &tail[1..];
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Why a verdict does not meet a case, if it does not.
