@@ -12,12 +12,15 @@ use contactguard::trust::time::Timestamp;
 use contactguard::trust::verify::VerifyError;
 use contactguard::{Checker, Status};
 
+/// The binary with `args`, run in `dir`.
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_contactguard"));
+    command.args(args).current_dir(dir);
+    command
+}
+
 fn bin(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_contactguard"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
+    command(dir, args).output().expect("the binary runs")
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {
@@ -365,13 +368,14 @@ fn support_team_workflow_end_to_end() {
 }
 
 fn channel_add(dir: &Path, value: &str) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_contactguard"));
-    command
-        .args([
+    let mut command = command(
+        dir,
+        &[
             "registry", "channel", "add", "--brand", "acme", "--kind", "email",
-        ])
+        ],
+    );
+    command
         .args(["--value", value, "--source", "test fixture"])
-        .current_dir(dir)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped());
     command
