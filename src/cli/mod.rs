@@ -390,19 +390,22 @@ fn read_stdin_lines() -> Result<Vec<String>, Failure> {
     )?;
     let mut lines = Vec::new();
     for (n, line) in buf.split(|&b| b == b'\n').enumerate() {
-        let line = std::str::from_utf8(line).map_err(|e| {
-            Failure(format!(
-                "line {} of standard input is not UTF-8 (invalid byte at offset {}); convert it first, for example `iconv -f GBK -t UTF-8`",
-                n + 1,
-                e.valid_up_to()
-            ))
-        })?;
+        let line = std::str::from_utf8(line)
+            .map_err(|e| not_utf8(&format!("line {} of standard input", n + 1), &e))?;
         let line = line.trim();
         if !line.is_empty() {
             lines.push(line.to_owned());
         }
     }
     Ok(lines)
+}
+
+/// `what` is not UTF-8: where, and how to convert it.
+fn not_utf8(what: &str, e: &std::str::Utf8Error) -> Failure {
+    Failure(format!(
+        "{what} is not UTF-8 (invalid byte at offset {}); convert it first, for example `iconv -f GBK -t UTF-8`",
+        e.valid_up_to()
+    ))
 }
 
 fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
@@ -423,12 +426,7 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
         &name,
         "scan reads one message or page at a time. Split it, or use `batch` for lists of contacts.",
     )?;
-    let text = String::from_utf8(buf).map_err(|e| {
-        Failure(format!(
-            "{name} is not UTF-8 (invalid byte at offset {}); convert it first, for example `iconv -f GBK -t UTF-8`",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
+    let text = String::from_utf8(buf).map_err(|e| not_utf8(&name, &e.utf8_error()))?;
     let report = checker()?.scan(&text);
     let rendered = match args.output.format {
         Format::Json => serde_json::to_string(&report)
