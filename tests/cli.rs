@@ -1,5 +1,7 @@
 //! The `contactguard` binary end to end: output, languages, formats and exit codes.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -13,11 +15,8 @@ fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
 
 /// Runs the binary with `stdin` (any bytes, not only UTF-8) as standard input.
 fn run_with_bytes(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_contactguard"))
+    let mut child = common::contactguard()
         .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -175,7 +174,7 @@ fn chinese_output_is_whole_sentences() {
 
 #[test]
 fn language_defaults_from_the_locale() {
-    let o = Command::new(env!("CARGO_BIN_EXE_contactguard"))
+    let o = common::contactguard()
         .args(["check", "example.org"])
         .env("LC_ALL", "zh_CN.UTF-8")
         .output()

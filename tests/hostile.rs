@@ -17,9 +17,11 @@
 //!   stderr), `!"text"` must not, `lines=N` counts the lines of stdout;
 //! - `max_rss_mib`: the most memory the process may use at its peak.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 mod escapes;
 
@@ -85,7 +87,7 @@ struct Run {
 // The child is reaped by `wait4`, not by `Child::wait`, which clippy cannot see.
 #[allow(clippy::zombie_processes)]
 fn run(args: &[String], stdin: Option<String>) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_contactguard"));
+    let mut command = common::contactguard();
     // SAFETY: the hook does nothing; its presence makes std fork (not vfork or posix_spawn),
     // so the child's peak starts from this process's current size, not from its own peak.
     unsafe {

@@ -2,6 +2,8 @@
 //! keygen ×3 → root init → root sign 2 of 3 → channel add → bump → sign 2 of 3 → publish →
 //! an app's store accepts the update → the old file replayed is rejected.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -14,7 +16,7 @@ use contactguard::{Checker, Status};
 
 /// The binary with `args`, run in `dir`.
 fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_contactguard"));
+    let mut command = common::contactguard();
     command.args(args).current_dir(dir);
     command
 }
@@ -316,7 +318,7 @@ fn support_team_workflow_end_to_end() {
     let anchor_bytes = std::fs::read(dir.join("root/1.root.json")).expect("anchor");
     let anchor = Anchor::root(&anchor_bytes);
     let mut store = MemoryStore::default();
-    let now = Timestamp::parse("2026-12-01T00:00:00Z").expect("time");
+    let now = Timestamp::parse(common::NOW).expect("time");
     assert_eq!(
         update(&anchor, &v1, &mut store, now),
         Ok(UpdateOutcome::Updated { from: 0, to: 1 })

@@ -4,10 +4,11 @@
 //! Set `UPDATE_GOLDEN=1` to rewrite the golden files after a deliberate wording change, then
 //! review the diff.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use contactguard::Checker;
 
@@ -166,7 +167,7 @@ fn golden_human_reports() {
             .map(|ext| root.join(format!("tests/data/scan/{name}.{ext}")))
             .find(|p| p.exists())
             .unwrap_or_else(|| panic!("{}: no corpus text {name}", out.display()));
-        let run = Command::new(env!("CARGO_BIN_EXE_contactguard"))
+        let run = common::contactguard()
             .args(["scan", "--color", "never", "--lang", lang])
             .arg(&source)
             .output()

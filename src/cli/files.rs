@@ -10,6 +10,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use contactguard::trust::time::Timestamp;
+
 use super::Failure;
 
 /// The steps of a write, in order. Tests make each one fail in turn.
@@ -281,12 +283,28 @@ pub fn anchor(path: Option<&Path>) -> Result<Vec<u8>, Failure> {
     }
 }
 
-/// The current time, for the commands that need one (the library has no clock).
-pub fn now() -> contactguard::trust::time::Timestamp {
+/// The environment variable that sets the CLI's clock (`2026-12-01T00:00:00Z`): for tests,
+/// for reproducing a verdict of the past, and for machines whose clock is wrong. It is read
+/// here and nowhere else.
+pub const CLOCK_VAR: &str = "CONTACTGUARD_NOW";
+
+/// The current time, for the commands that need one (the library has no clock):
+/// [`CLOCK_VAR`] when it is set, else the system clock.
+pub fn now() -> Result<Timestamp, Failure> {
+    if let Some(value) = std::env::var_os(CLOCK_VAR) {
+        let value = value.to_string_lossy();
+        return Timestamp::parse(value.trim()).map_err(|e| {
+            Failure(format!(
+                "{CLOCK_VAR} is set but {e}; set it to such a time, or unset it to use the system clock"
+            ))
+        });
+    }
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    contactguard::trust::time::Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
+    Ok(Timestamp::from_unix(
+        i64::try_from(secs).unwrap_or(i64::MAX),
+    ))
 }
 
 #[cfg(test)]

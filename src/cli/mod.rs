@@ -239,7 +239,7 @@ fn checker_for(
     };
     let bundle = files::read(path)?;
     let anchor = files::anchor(anchor)?;
-    let trusted = contactguard::TrustedRegistry::from_bundle(&anchor, &bundle, files::now())
+    let trusted = contactguard::TrustedRegistry::from_bundle(&anchor, &bundle, files::now()?)
         .map_err(|e| {
             Failure(format!(
                 "{}: {e}; use a file published by `contactguard registry publish`",

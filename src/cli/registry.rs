@@ -559,7 +559,7 @@ fn root_init(a: &RootInitArgs) -> Result<ExitCode, Failure> {
             .map(|p| Ok((load_public(p)?, owner_of(p))))
             .collect::<Result<Vec<_>, Failure>>()
     };
-    let expires = files::now().plus_days(days(&a.expires)?);
+    let expires = files::now()?.plus_days(days(&a.expires)?);
     let payload = root_payload(
         1,
         expires,
@@ -640,7 +640,7 @@ fn root_rotate(a: &RootRotateArgs) -> Result<ExitCode, Failure> {
         data.registry_version_floor
     };
     let version = latest.version() + 1;
-    let expires = files::now().plus_days(days(&a.expires)?);
+    let expires = files::now()?.plus_days(days(&a.expires)?);
     let payload = root_payload(
         version,
         expires,
@@ -847,7 +847,7 @@ fn bump(a: &BumpArgs) -> Result<ExitCode, Failure> {
     }
     let _lock = Lock::take(&a.dir.dir)?;
     let (_, mut data) = read_payload(&a.dir.dir)?;
-    let now = files::now();
+    let now = files::now()?;
     data.version += 1;
     data.issued_at = now.to_string();
     data.expires = now.plus_days(window).to_string();
@@ -866,7 +866,7 @@ fn published(dir: &Path) -> Result<Option<Vec<u8>>, Failure> {
         return Ok(None);
     }
     let anchor = files::read(&root_dir(dir).join("1.root.json"))?;
-    let checks = Checks::at(files::now(), Expiry::AllowExpiredForInspection);
+    let checks = Checks::at(files::now()?, Expiry::AllowExpiredForInspection);
     verify::verify(&files::read(&path)?, &anchor, &checks)
         .map(|v| Some(v.payload))
         .map_err(|e| Failure(format!("{} does not verify: {e}", path.display())))
@@ -889,7 +889,7 @@ fn sign(a: &SignArgs) -> Result<ExitCode, Failure> {
         )));
     }
     let expires = Timestamp::parse(&data.expires).map_err(|e| Failure(format!("expires: {e}")))?;
-    if expires <= files::now() {
+    if expires <= files::now()? {
         return Err(Failure(format!(
             "registry.json expired at {expires}; run `contactguard registry bump` first"
         )));
@@ -974,7 +974,7 @@ fn verify_file(a: &VerifyArgs) -> Result<ExitCode, Failure> {
     let anchor = files::anchor(a.anchor.as_deref())?;
     let at = match &a.at {
         Some(t) => Timestamp::parse(t).map_err(|e| Failure(e.to_string()))?,
-        None => files::now(),
+        None => files::now()?,
     };
     let expiry = if a.allow_expired {
         Expiry::AllowExpiredForInspection
@@ -1007,7 +1007,7 @@ fn verify_file(a: &VerifyArgs) -> Result<ExitCode, Failure> {
 
 fn status(dir: &Path) -> Result<ExitCode, Failure> {
     let (bytes, data) = read_payload(dir)?;
-    let now = files::now();
+    let now = files::now()?;
     let expires = Timestamp::parse(&data.expires).map_err(|e| Failure(format!("expires: {e}")))?;
     say(&format!(
         "registry version {}, {} brands, issued {}, expires {} ({} days)",
@@ -1128,8 +1128,12 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, Failure> {
     let roots: Vec<Envelope> = all.iter().map(|(_, e, _)| e.clone()).collect();
     let bundle = verify::bundle(&roots, &envelope);
     let anchor = envelope_json(&roots[0]);
-    let v = verify::verify(&bundle, &anchor, &Checks::at(files::now(), Expiry::Enforce))
-        .map_err(|e| Failure(format!("the distribution file would not verify: {e}")))?;
+    let v = verify::verify(
+        &bundle,
+        &anchor,
+        &Checks::at(files::now()?, Expiry::Enforce),
+    )
+    .map_err(|e| Failure(format!("the distribution file would not verify: {e}")))?;
     let out = a.out.clone().unwrap_or_else(|| dir.join(DIST_FILE));
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
@@ -1148,7 +1152,7 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, Failure> {
 fn check_expiry(a: &CheckExpiryArgs) -> Result<ExitCode, Failure> {
     let file = a.file.clone().unwrap_or_else(|| PathBuf::from(DIST_FILE));
     let anchor = files::anchor(a.anchor.as_deref())?;
-    let now = files::now();
+    let now = files::now()?;
     let v = verify::verify(
         &files::read(&file)?,
         &anchor,
