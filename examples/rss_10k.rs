@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::Instant;
 
+use contactguard::trust::store::{load_update, Anchor, MemoryStore};
 use contactguard::{Checker, TrustedRegistry};
 
 #[path = "../benches/synthetic/mod.rs"]
@@ -43,8 +44,9 @@ fn main() {
     let generated = t.elapsed();
 
     let t = Instant::now();
-    let trusted: TrustedRegistry =
-        TrustedRegistry::from_bundle(&anchor, &file, synthetic::now()).expect("verifies");
+    let mut store = MemoryStore::default();
+    let (trusted, _): (TrustedRegistry, _) =
+        load_update(&Anchor::root(&anchor), &file, &mut store, synthetic::now()).expect("verifies");
     let verified = t.elapsed();
     let file_len = file.len();
     drop(file);

@@ -3,9 +3,10 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::input::email::Email;
+use crate::input::email::EmailError;
 use crate::input::handle::{Handle, Platform};
 use crate::input::phone::{NumberType, Phone};
-use crate::input::url::{Link, LinkHost};
+use crate::input::url::{Link, LinkError, LinkHost};
 use crate::input::{self, phone_span};
 use crate::matching::domain::channel_ref;
 use crate::matching::index::Index;
@@ -14,7 +15,8 @@ use crate::normalize;
 use crate::registry::{ChannelKind, Registry, TrustedRegistry};
 use crate::scan::{self, NameFinder, ScanReport};
 use crate::verdict::{
-    BrandRef, ChannelRef, Detail, Finding, Kind, PhoneInfo, Status, Technique, Verdict,
+    BrandRef, ChannelRef, CharInfo, Detail, Finding, Kind, Note, PhoneInfo, Status, Technique,
+    Verdict,
 };
 use crate::Error;
 
@@ -163,8 +165,8 @@ impl Checker {
     }
 
     /// A checker over a trusted registry; builds its index. A [`TrustedRegistry`] comes only
-    /// out of signature verification: [`TrustedRegistry::builtin`],
-    /// [`TrustedRegistry::from_bundle`] or [`crate::trust::store::load_trusted`].
+    /// out of signature verification through the trust store: [`TrustedRegistry::builtin`],
+    /// [`crate::trust::store::load_trusted`] or [`crate::trust::store::load_update`].
     ///
     /// ```
     /// use contactguard::{Checker, Status, TrustedRegistry};
@@ -358,12 +360,21 @@ impl Checker {
         let link = match Link::parse(input) {
             Ok(link) => link,
             Err(e) => {
-                let kind = if input.contains("://") {
+                // As a reader sees it (full-width `：／／` are a scheme and slashes to the eye).
+                let seen = normalize::clean(input).text;
+                let kind = if seen.contains("://") || seen.trim().contains(['/', '@', '?', '#']) {
                     Kind::Url
                 } else {
                     Kind::Domain
                 };
-                return Verdict::invalid(input, kind, e);
+                let mut v = Verdict::invalid(input, kind, &e);
+                if let LinkError::Refused { chars, folded } = e {
+                    v.notes.push(Note::new(Detail::Unopenable {
+                        chars: chars.iter().map(|c| CharInfo::of(&c.to_string())).collect(),
+                        reads_as: folded,
+                    }));
+                }
+                return v;
             }
         };
         if let LinkHost::Domain(d) = link.host() {
@@ -467,20 +478,69 @@ impl Checker {
         v
     }
 
-    /// Checks one input as an e-mail address.
+    /// Checks one input as an e-mail address, or every recipient of a `mailto:` link or list:
+    /// official only when every mailbox a mail client would send to is official.
     fn check_email(&self, input: &str) -> Verdict {
         let registry = self.registry();
-        let e = match Email::parse(input) {
-            Ok(e) => e,
-            Err(err) => return Verdict::invalid(input, Kind::Email, err),
+        let all = match crate::input::email::recipients(input) {
+            Ok(all) => all,
+            Err(err) => {
+                let mut v = Verdict::invalid(input, Kind::Email, &err);
+                if let EmailError::Refused { at, .. } = err {
+                    let text = input.trim();
+                    v.notes.push(Note::new(Detail::Unopenable {
+                        chars: vec![CharInfo::of(&at.to_string())],
+                        reads_as: normalize::clean(text).text,
+                    }));
+                }
+                return v;
+            }
         };
-        let mut outcome = email::judge(&self.inner.index, registry, &e);
-        matching::hidden_findings(registry, e.hidden(), &mut outcome, None);
+        let Some((first, others)) = all.split_first() else {
+            return Verdict::invalid(input, Kind::Email, "no address");
+        };
+        let mut outcome = email::judge(&self.inner.index, registry, first);
+        let mut extra = Vec::new();
+        for other in others {
+            let judged = email::judge(&self.inner.index, registry, other);
+            if judged.official.is_none() || judged.imitates() {
+                extra.push(other.canonical().to_owned());
+                if judged.imitates() && outcome.official.is_none() {
+                    outcome.findings.extend(judged.findings);
+                }
+            }
+        }
+        if !extra.is_empty() {
+            // Whatever the first address is, the mail also goes to someone else.
+            let target = outcome
+                .official
+                .take()
+                .map(|(loc, _)| channel_ref(registry, loc))
+                .or_else(|| outcome.findings.iter().find_map(|f| f.target.clone()));
+            let shown = first.canonical().to_owned();
+            outcome.findings.insert(
+                0,
+                Finding::new(
+                    Technique::ExtraRecipient,
+                    target,
+                    Detail::Recipients {
+                        shown,
+                        others: extra,
+                    },
+                ),
+            );
+        }
+        matching::hidden_findings(registry, first.hidden(), &mut outcome, None);
+        let normalized = all
+            .iter()
+            .map(Email::canonical)
+            .collect::<Vec<_>>()
+            .join(", ");
         self.verdict(
             input,
             Kind::Email,
             outcome,
-            e.canonical().to_owned(),
+            normalized,
             String::new(),
             ChannelKind::Email,
         )
@@ -499,6 +559,7 @@ impl Checker {
     ) -> Verdict {
         let registry = self.registry();
         let imitates = outcome.imitates();
+        let notes = outcome.notes;
         let mut findings = outcome.findings;
         let status = if imitates {
             Status::Impersonation
@@ -543,6 +604,7 @@ impl Checker {
             platform: None,
             phone: None,
             error: None,
+            notes,
         }
     }
 

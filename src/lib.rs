@@ -69,8 +69,8 @@ pub use checker::{CheckOptions, Checker};
 pub use scan::{ScanItem, ScanReport};
 // - the answer
 pub use verdict::{
-    BrandRef, Change, ChannelRef, CharInfo, Detail, Finding, Kind, PhoneInfo, Status, Technique,
-    Verdict,
+    BrandRef, Change, ChannelRef, CharInfo, Detail, Finding, Kind, Note, PhoneInfo, Status,
+    Technique, Verdict, MAX_HIDDEN_POSITIONS,
 };
 // - registries and their errors
 pub use error::Error;
@@ -84,6 +84,7 @@ struct ReadmeDoctests;
 // Modules, one concern each.
 mod checker;
 mod error;
+pub mod files;
 pub mod input;
 pub mod matching;
 pub mod normalize;

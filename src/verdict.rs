@@ -56,6 +56,37 @@ pub struct Verdict {
     /// Why the input is `invalid`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// How the input was read, where that matters to the answer (a defanged link read as
+    /// the link it stands for); not findings against it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// Something about how an input was read that is worth saying, but is not a finding against
+/// it: [`Verdict::notes`].
+///
+/// ```
+/// use contactguard::{Checker, Detail, Status};
+///
+/// let v = Checker::builtin()?.check("hxxps://tokenpocket[.]pro/");
+/// assert_eq!(v.status, Status::Official);
+/// assert!(matches!(&v.notes[0].detail, Detail::Refanged { link } if link == "https://tokenpocket.pro/"));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Note {
+    /// What was noted, structured (renderers localize it).
+    pub detail: Detail,
+    /// The same in one English sentence.
+    pub message: String,
+}
+
+impl Note {
+    pub(crate) fn new(detail: Detail) -> Self {
+        let message = detail.to_string();
+        Note { detail, message }
+    }
 }
 
 /// What is known of a phone number: [`Verdict::phone`].
@@ -111,6 +142,7 @@ impl Verdict {
             platform: None,
             phone: None,
             error: Some(error.to_string()),
+            notes: Vec::new(),
         }
     }
 
@@ -430,6 +462,27 @@ techniques! {
     PrefixSwap => "prefix_swap", "The same number behind another service prefix.";
     NoSuchChannel => "no_such_channel", "A kind of channel the brand does not offer at all.";
     BrandMention => "brand_mention", "The brand's name used where the brand is not.";
+    ExtraRecipient => "extra_recipient", "A mail link or list that also sends to an address that is not the brand's (a hidden cc or bcc).";
+    LookalikeDelimiter => "lookalike_delimiter", "A character that looks like a link's '/', '#', '?', '@' or ':' but is not one, so the link opens another host than the one it shows.";
+}
+
+impl Technique {
+    /// Whether a finding of this technique makes an impersonation even without naming the
+    /// channel it imitates: a channel the brand does not have at all, or a link whose
+    /// punctuation lies about its host.
+    ///
+    /// ```
+    /// use contactguard::Technique;
+    ///
+    /// assert!(Technique::LookalikeDelimiter.imitates_alone());
+    /// assert!(!Technique::Shortener.imitates_alone()); // a warning, not an imitation
+    /// ```
+    pub fn imitates_alone(self) -> bool {
+        matches!(
+            self,
+            Technique::NoSuchChannel | Technique::LookalikeDelimiter | Technique::ExtraRecipient
+        )
+    }
 }
 
 impl fmt::Display for Technique {
@@ -592,10 +645,16 @@ pub enum Detail {
         /// The address as parsed.
         host: String,
     },
-    /// Hidden characters were removed from the input.
+    /// Hidden characters were found in the input.
     Hidden {
-        /// The characters, in order of appearance.
+        /// Each hidden character once, in order of first appearance.
         chars: Vec<CharInfo>,
+        /// How many hidden characters there are in all (a character may repeat).
+        #[serde(default)]
+        count: usize,
+        /// Byte offsets of the first few of them ([`MAX_HIDDEN_POSITIONS`]) in the input.
+        #[serde(default)]
+        positions: Vec<usize>,
     },
     /// The scripts a label is written in.
     Scripts {
@@ -643,6 +702,43 @@ pub enum Detail {
         /// Where the input uses it.
         used_on: String,
     },
+    /// Characters that look like URL delimiters make the link read as one host while a browser
+    /// opens another.
+    Delimiter {
+        /// The look-alike characters, each once.
+        chars: Vec<CharInfo>,
+        /// The host a reader sees.
+        shown: String,
+        /// The host a browser opens.
+        real: String,
+    },
+    /// No browser or mail client opens it as written: it only reads as a link or address once
+    /// its look-alike punctuation (`：` `／` `＠`) is taken for the real thing.
+    Unopenable {
+        /// The look-alike characters, each once.
+        chars: Vec<CharInfo>,
+        /// What it reads as.
+        reads_as: String,
+    },
+    /// A mail link or list sends to more mailboxes than the one it shows.
+    Recipients {
+        /// The first mailbox, the one a reader sees.
+        shown: String,
+        /// The other mailboxes that are not official.
+        others: Vec<String>,
+    },
+    /// A defanged indicator (`hxxps://example[.]com`) was read as the link it stands for.
+    Refanged {
+        /// The link it stands for.
+        link: String,
+    },
+    /// A display name that shows a brand, in front of a mailbox that is not the brand's.
+    DisplayName {
+        /// The display name.
+        name: String,
+        /// Where the mail really goes.
+        mailbox: String,
+    },
     /// A brand name chosen as a mailbox name.
     Mailbox {
         /// The part before `@`.
@@ -653,6 +749,10 @@ pub enum Detail {
         free_provider: bool,
     },
 }
+
+/// The most byte offsets a [`Detail::Hidden`] lists: a verdict's size does not grow with the
+/// number of hidden characters.
+pub const MAX_HIDDEN_POSITIONS: usize = 8;
 
 fn join<T: fmt::Display>(items: &[T]) -> String {
     items
@@ -683,7 +783,13 @@ impl fmt::Display for Detail {
                 "'{userinfo}@' is only decoration: the real host is {host}"
             ),
             Detail::IpAddress { host } => write!(f, "the link leads to the bare IP address {host}"),
-            Detail::Hidden { chars } => write!(f, "hidden characters: {}", join(chars)),
+            Detail::Hidden { chars, count, .. } => {
+                if *count > chars.len() {
+                    write!(f, "{count} hidden characters: {}", join(chars))
+                } else {
+                    write!(f, "hidden characters: {}", join(chars))
+                }
+            }
             Detail::Scripts { scripts } => write!(f, "written in {}", scripts.join(" + ")),
             Detail::Shortened { host } => write!(
                 f,
@@ -710,6 +816,34 @@ impl fmt::Display for Detail {
             Detail::Claimed { brand } => write!(f, "presented as {brand}'s, but it is not one of {brand}'s channels"),
             Detail::OtherPlatform { official_on, used_on } => {
                 write!(f, "the brand's {official_on} name, but on {used_on} the brand does not list it")
+            }
+            Detail::Delimiter { chars, shown, real } => write!(
+                f,
+                "{} only looks like punctuation of a link: it reads as {shown}, but a browser opens {real}",
+                join(chars)
+            ),
+            Detail::Unopenable { chars, reads_as } => {
+                if chars.is_empty() {
+                    write!(f, "no browser or mail client opens this as written; it reads as {reads_as}")
+                } else {
+                    write!(
+                        f,
+                        "no browser or mail client opens this as written: {} only looks like punctuation; it reads as {reads_as}",
+                        join(chars)
+                    )
+                }
+            }
+            Detail::Recipients { shown, others } => write!(
+                f,
+                "besides {shown}, the mail also goes to {}",
+                others.join(", ")
+            ),
+            Detail::Refanged { link } => write!(
+                f,
+                "written defanged, as threat reports write links; read as {link}"
+            ),
+            Detail::DisplayName { name, mailbox } => {
+                write!(f, "the name shown is '{name}', but the mail goes to {mailbox}")
             }
             Detail::Mailbox { local, domain, free_provider } => {
                 if *free_provider {

@@ -10,8 +10,8 @@
 //! - `args`: the command line, split on spaces; `{file}` is replaced by the path of a file
 //!   holding the input (otherwise the input is standard input);
 //! - `input`: pieces joined by ` + `, each `"text"` (escapes `\n \t \0 \\ \" \xHH \u{HEX}`;
-//!   `\xHH` is a raw byte) optionally followed by `*count`, or `@name` for a file in
-//!   `tests/data/hostile/`;
+//!   `\xHH` is a raw byte) optionally followed by `*count`, `@name` for a file in
+//!   `tests/data/hostile/`, or `( pieces )*count` for a group repeated;
 //! - `exit`: the expected exit code;
 //! - `expect`: checks joined by ` && `: `"text"` must appear in the output (stdout, then
 //!   stderr), `!"text"` must not, `lines=N` counts the lines of stdout;
@@ -46,24 +46,35 @@ fn quoted(spec: &str) -> (Vec<u8>, &str) {
     panic!("unterminated piece: {spec}")
 }
 
+/// A `*count` after a piece, if any: the count and the rest.
+fn count(after: &str) -> (usize, &str) {
+    match after.strip_prefix('*') {
+        Some(n) => {
+            let end = n.find(' ').unwrap_or(n.len());
+            (n[..end].parse::<usize>().expect("a count"), &n[end..])
+        }
+        None => (1, after),
+    }
+}
+
 fn input(spec: &str) -> Vec<u8> {
     let mut out = Vec::new();
     let mut rest = spec.trim();
     while !rest.is_empty() {
-        if let Some(name) = rest.strip_prefix('@') {
+        if let Some(group) = rest.strip_prefix('(') {
+            // `( piece + piece )*count`: the group repeated.
+            let end = group.rfind(')').expect("a group ends with ')'");
+            let (times, after) = count(&group[end + 1..]);
+            out.extend(input(&group[..end]).repeat(times));
+            rest = after;
+        } else if let Some(name) = rest.strip_prefix('@') {
             let end = name.find(" + ").unwrap_or(name.len());
             out.extend(std::fs::read(data("hostile").join(&name[..end])).expect("input file"));
             rest = &name[end..];
         } else {
             let (bytes, after) = quoted(rest);
-            let (count, after) = match after.strip_prefix('*') {
-                Some(n) => {
-                    let end = n.find(' ').unwrap_or(n.len());
-                    (n[..end].parse::<usize>().expect("a count"), &n[end..])
-                }
-                None => (1, after),
-            };
-            out.extend(bytes.repeat(count));
+            let (times, after) = count(after);
+            out.extend(bytes.repeat(times));
             rest = after;
         }
         rest = rest

@@ -233,7 +233,14 @@ fn support_team_workflow_end_to_end() {
         &["registry", "sign", "--yes", "--key", "keys/reg-a.key.pem"],
     );
     assert!(ok(&dir, &["registry", "status"]).contains("signatures 2/2"));
+    // What a publish killed mid-write leaves in dist/ is cleared by the next one.
+    let stale = dir.join("dist/.registry.signed.json.cg-4242-17.tmp");
+    std::fs::write(&stale, "half a file").expect("a stale temporary file");
     ok(&dir, &["registry", "publish"]);
+    assert!(
+        !stale.exists(),
+        "publish clears a killed publish's temporary file"
+    );
     let v2 = std::fs::read(dir.join("dist/registry.signed.json")).expect("v2");
     let diff = ok(
         &dir,
@@ -313,6 +320,33 @@ fn support_team_workflow_end_to_end() {
         .code(),
         Some(2)
     );
+
+    // The CLI keeps what it accepted in its trust store, across runs: after v2, the v1 file is
+    // a rollback, and `check` without --registry uses v2 from the store.
+    std::fs::write(dir.join("v1.signed.json"), &v1).expect("v1 file");
+    let store = dir.join("store");
+    let with_store = |args: &[&str]| {
+        let mut all = vec!["check", "--store", "store", "--anchor", "root/1.root.json"];
+        all.extend_from_slice(args);
+        bin(&dir, &all)
+    };
+    let accepted = with_store(&[
+        "--registry",
+        "dist/registry.signed.json",
+        "x.com/AcmeWallet",
+    ]);
+    assert_eq!(accepted.status.code(), Some(0), "v2 accepted and official");
+    let replayed = with_store(&["--registry", "v1.signed.json", "acme-wallet.com"]);
+    assert_eq!(replayed.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&replayed.stderr);
+    assert!(
+        said.contains("v1.signed.json was not accepted")
+            && said.contains("version 1 is older than the trusted version 2"),
+        "{said}"
+    );
+    let remembered = with_store(&["x.com/AcmeWallet"]);
+    assert_eq!(remembered.status.code(), Some(0), "the store's v2 is used");
+    assert!(std::fs::read_dir(&store).expect("the store folder").count() == 1);
 
     // The app: trusts root 1, updates to v1 then v2; replaying v1 is rejected.
     let anchor_bytes = std::fs::read(dir.join("root/1.root.json")).expect("anchor");
@@ -463,6 +497,63 @@ fn a_killed_edit_leaves_the_registry_whole() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(emails(&dir).contains(&"after@acme-wallet.com".to_string()));
     assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// keygen killed at any moment never leaves a secret key without its public half, and the next
+/// keygen in the folder clears the temporary copies of secrets a killed one left.
+#[test]
+fn a_killed_keygen_leaves_no_lone_secret_and_no_copy_of_one() {
+    let dir = tempdir("killed-keygen");
+    let keys = dir.join("keys");
+    std::fs::create_dir_all(&keys).expect("keys dir");
+    let mut copies = 0;
+    for i in 0..60u64 {
+        let name = format!("k{i:02}");
+        let mut child = command(
+            &dir,
+            &["registry", "keygen", "--name", &name, "--dir", "keys"],
+        )
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_micros(i * 150));
+        let _ = child.kill();
+        let _ = child.wait();
+        copies += usize::from(!leftovers(&keys).is_empty());
+        let secret = keys.join(format!("{name}.key.pem")).exists();
+        let public = keys.join(format!("{name}.pub.pem")).exists();
+        assert!(
+            !secret || public,
+            "{name}: a secret key without its public half"
+        );
+    }
+    eprintln!("{copies} of 60 killed keygens left a temporary file");
+    ok(
+        &dir,
+        &["registry", "keygen", "--name", "after", "--dir", "keys"],
+    );
+    assert!(leftovers(&keys).is_empty(), "{:?}", leftovers(&keys));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `bump` at the largest version refuses instead of wrapping round to 0.
+#[test]
+fn bump_at_the_largest_version_refuses() {
+    let dir = tempdir("bump-max");
+    let payload = PAYLOAD.replace("\"version\": 1,", &format!("\"version\": {},", u64::MAX));
+    std::fs::write(dir.join("registry.json"), &payload).expect("payload");
+    let said = fail(&dir, &["registry", "bump"]);
+    assert!(
+        said.contains(&format!("version {}, the largest there is", u64::MAX)),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("registry.json")).expect("payload"),
+        payload,
+        "nothing changed"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

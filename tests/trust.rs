@@ -10,13 +10,14 @@ use base64ct::{Base64, Base64Url, Encoding};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use contactguard::registry::{Origin, TrustedRegistry};
+use contactguard::registry::Origin;
 use contactguard::trust::envelope::{
     pae, Envelope, Signature, MAX_SIGNATURES, REGISTRY_TYPE, ROOT_TYPE,
 };
+use contactguard::trust::file_store::FileStore;
 use contactguard::trust::keys::{KeyError, PublicKey, SecretKey};
 use contactguard::trust::store::{
-    load_trusted, update, Anchor, Freshness, MemoryStore, TrustStore, UpdateOutcome,
+    load_trusted, load_update, update, Anchor, Freshness, MemoryStore, TrustStore, UpdateOutcome,
 };
 use contactguard::trust::time::Timestamp;
 use contactguard::trust::verify::{
@@ -315,8 +316,10 @@ fn valid_bundle_verifies_and_checker_says_official() {
     assert_eq!(v.issued_at, now().plus_days(-1));
     assert_eq!(v.expires, now().plus_days(90));
 
-    let trusted = TrustedRegistry::from_bundle(&fx.anchor, &file, now()).expect("from_bundle");
-    assert_eq!(trusted.origin(), Origin::File);
+    let mut store = MemoryStore::default();
+    let (trusted, _) =
+        load_update(&Anchor::root(&fx.anchor), &file, &mut store, now()).expect("accepted");
+    assert_eq!(trusted.origin(), Origin::Update);
     let checker = Checker::new(trusted);
     // A bare "acme.example" is `invalid` by design ('.example' is no known TLD, so it is not
     // read as a domain); as a link it is the official channel.
@@ -442,8 +445,13 @@ fn expired() {
         })
     );
     assert_err!(
-        TrustedRegistry::from_bundle(&fx.anchor, &file, now()),
-        contactguard::Error::Verify(VerifyError::Expired { .. })
+        load_update(
+            &Anchor::root(&fx.anchor),
+            &file,
+            &mut MemoryStore::default(),
+            now()
+        ),
+        VerifyError::Expired { .. }
     );
 }
 
@@ -768,6 +776,107 @@ fn registry_key_rotation_resets_the_floor_for_a_newly_seen_root() {
             trusted: 3,
             found: 2
         })
+    );
+}
+
+/// The attack that `check --registry`, `batch --registry` and the C ABI's
+/// `cg_checker_new_signed` let through when they verified files without a store (TUF §5.3.8):
+/// after a root rotation that took the registry keys out, a file holding only the old root
+/// and a registry signed by the revoked keys (version 99, listing evil.example) verified, and
+/// evil.example became official. Through the store, which remembers root v2 across restarts,
+/// it is refused.
+#[test]
+fn revoked_registry_keys_cannot_serve_the_old_root_to_a_store_that_knows_the_new_one() {
+    let fx = Fx::new();
+    let anchor = Anchor::root(&fx.anchor);
+    let rot = Rotation::new(&fx);
+    let root2 = rot.root(&fx, &[0, 1], &[0, 1]);
+    let dir =
+        std::env::temp_dir().join(format!("contactguard-trust-revoked-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    {
+        let mut store = FileStore::open(&dir, &anchor).expect("a store folder");
+        let (trusted, _) = load_update(
+            &anchor,
+            &fx.file(&[&root2], &rot.reg(&RegSpec::new(5))),
+            &mut store,
+            now(),
+        )
+        .expect("v5 under root v2");
+        assert_eq!(trusted.root_version(), 2);
+    }
+    let attack = fx.file(
+        &[],
+        &fx.reg_signed(
+            &RegSpec {
+                domain: "evil.example",
+                ..RegSpec::new(99)
+            },
+            &[&fx.reg_keys[0], &fx.reg_keys[1]],
+        ),
+    );
+    // Verified alone, as the old paths did, the attack passes: that was the hole.
+    assert!(fx.verify_now(&attack).is_ok());
+    // After a restart, through the store.
+    let mut store = FileStore::open(&dir, &anchor).expect("the same store");
+    assert_eq!(
+        load_update(&anchor, &attack, &mut store, now()).map(|(t, _)| t.registry().version()),
+        Err(VerifyError::Rollback {
+            trusted: 2,
+            found: 1
+        })
+    );
+    let (trusted, _) = load_trusted(&anchor, &store, now()).expect("the store still loads");
+    assert_eq!(
+        (trusted.registry().version(), trusted.root_version()),
+        (5, 2)
+    );
+    let checker = Checker::new(trusted);
+    assert_ne!(
+        checker.check("https://evil.example").status,
+        Status::Official
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// TUF §5.3.11: the rollback floor restarts only when a published root rotates registry keys
+/// out. Root v2 here only adds a key (its floor, fixed when `root rotate` ran, is 3); versions 4
+/// and 5 were published under root v1 meanwhile. A client at v5 served [root 1, root 2,
+/// registry v4] must refuse v4, and accept v6.
+#[test]
+fn adding_a_registry_key_does_not_restart_the_rollback_floor() {
+    let fx = Fx::new();
+    let anchor = Anchor::root(&fx.anchor);
+    let added = keygen(1);
+    let mut registry = publics(&fx.reg_keys);
+    registry.extend(publics(&added));
+    let spec2 = RootSpec {
+        version: 2,
+        registry,
+        registry_version_floor: 3,
+        ..fx.spec1()
+    };
+    let root2 = signed(
+        ROOT_TYPE,
+        spec2.bytes(),
+        &[&fx.root_keys[0], &fx.root_keys[1]],
+    );
+    let mut store = MemoryStore::default();
+    for version in [4, 5] {
+        update(&anchor, &fx.file(&[], &fx.reg(version)), &mut store, now())
+            .expect("published under root v1");
+    }
+    assert_eq!(
+        update(&anchor, &fx.file(&[&root2], &fx.reg(4)), &mut store, now()),
+        Err(VerifyError::Rollback {
+            trusted: 5,
+            found: 4
+        })
+    );
+    let v6 = fx.reg_signed(&RegSpec::new(6), &[&fx.reg_keys[0], &added[0]]);
+    assert_eq!(
+        update(&anchor, &fx.file(&[&root2], &v6), &mut store, now()),
+        Ok(UpdateOutcome::Updated { from: 5, to: 6 })
     );
 }
 

@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use contactguard::registry::{ChannelKind, Registry, TrustedRegistry, MAX_REGISTRY_BYTES};
 use contactguard::trust::envelope::{Envelope, REGISTRY_TYPE, ROOT_TYPE};
 use contactguard::trust::keys::{PublicKey, SecretKey};
+use contactguard::trust::store::{load_update, Anchor, MemoryStore};
 use contactguard::trust::time::Timestamp;
 use contactguard::trust::verify::bundle;
 use contactguard::Checker;
@@ -225,7 +226,10 @@ pub fn signed(payload: Vec<u8>) -> (Vec<u8>, Vec<u8>) {
 #[allow(dead_code)] // `rss_10k` takes the steps one by one, to time them
 pub fn trusted(n: usize) -> TrustedRegistry {
     let (anchor, file) = signed(payload(n));
-    TrustedRegistry::from_bundle(&anchor, &file, now()).expect("the synthetic registry verifies")
+    let mut store = MemoryStore::default();
+    load_update(&Anchor::root(&anchor), &file, &mut store, now())
+        .map(|(trusted, _)| trusted)
+        .expect("the synthetic registry verifies")
 }
 
 /// Every domain channel of the registry.

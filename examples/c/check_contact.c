@@ -12,6 +12,7 @@
  *     ../../target/debug/libcontactguard_ffi.a -lpthread -ldl -lm -o check_contact
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "contactguard.h"
@@ -108,12 +109,18 @@ int main(int argc, char **argv) {
         }
     }
 
-    /* A registry update that does not verify is refused, and the old checker stays in use. */
+    /* A registry update that does not verify is refused, and the old checker stays in use.
+     * Updates go through a trust store, a folder the app keeps (here one in the temporary
+     * folder): it remembers the newest registry accepted, so an old one cannot be replayed. */
     if (status == 0) {
         static const char bogus[] = "{\"format\": \"not a registry\"}";
+        const char *tmp = getenv("TMPDIR");
+        char store[512];
+        snprintf(store, sizeof store, "%s/contactguard-check_contact-store",
+                 tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
         cg_checker *updated = NULL;
         cg_code code = cg_checker_new_signed((const uint8_t *)bogus, strlen(bogus), NULL, 0,
-                                             1795000000, &updated, &error);
+                                             store, strlen(store), 1795000000, &updated, &error);
         if (code == CG_CODE_OK || updated != NULL) {
             fprintf(stderr, "check_contact: a bogus registry file was accepted\n");
             cg_checker_free(updated);

@@ -33,6 +33,11 @@
 #include <stdlib.h>
 
 /**
+ * The largest JSON `cg_scan_json` hands back, in bytes (32 MiB).
+ */
+#define CG_MAX_SCAN_JSON ((32 * 1024) * 1024)
+
+/**
  * What a fallible call did. `CG_CODE_OK` is zero; every other value is a failure, and the
  * `cg_error` (when one was asked for) says what to do about it.
  */
@@ -74,6 +79,15 @@ typedef enum cg_code {
    * please report the input.
    */
   CG_CODE_PANIC = 7,
+  /**
+   * The trust store folder cannot be read or written: pass a folder the app may write.
+   */
+  CG_CODE_STORE = 8,
+  /**
+   * The result would be larger than the documented limit (`CG_MAX_SCAN_JSON`): pass a
+   * smaller input.
+   */
+  CG_CODE_TOO_LARGE = 9,
 } cg_code;
 
 /**
@@ -263,7 +277,9 @@ enum cg_code cg_check_json(const struct cg_checker *checker,
  * json`): `status` (the worst; absent when the text holds no contact), `items` (each with its
  * byte `span` in `text` and its `verdict`), `claims` (a "hotline" of a brand that has none),
  * `mentions` and `advice` (each brand's real channels). Text over 4 MiB gives a report whose
- * `error` says to split it. Free the JSON with `cg_string_free`.
+ * `error` says to split it. At most 10,000 items and mentions are listed (`omitted` counts
+ * the rest, which still count in `status`), and the JSON is at most `CG_MAX_SCAN_JSON` bytes
+ * (32 MiB). Free the JSON with `cg_string_free`.
  *
  * ```c
  * const char *text = "TP钱包官方客服热线：400-123-4567";
@@ -275,7 +291,8 @@ enum cg_code cg_check_json(const struct cg_checker *checker,
  * ```
  *
  * # Errors
- * As `cg_check_json`.
+ * As `cg_check_json`; `CG_CODE_TOO_LARGE` when the report would be over `CG_MAX_SCAN_JSON`
+ * bytes (scan the text in smaller parts).
  *
  * # Safety
  * As `cg_check_json`, with `text` in place of `input`.
@@ -312,21 +329,28 @@ enum cg_code cg_scan_json(const struct cg_checker *checker,
 enum cg_code cg_checker_new_builtin(struct cg_checker **out, struct cg_error **error);
 
 /**
- * Makes a checker over a signed distribution file (`registry.signed.json`, as published by
- * `contactguard registry publish`), verified before use: its root chain from `anchor`, the
- * signature thresholds, and its expiry at `now_unix`. The library has no clock: pass the
- * current time, in seconds since 1970-01-01 UTC (`time(NULL)`).
+ * Accepts a signed distribution file (`registry.signed.json`, as published by
+ * `contactguard registry publish`) through the trust store in the folder `store_dir`, and makes
+ * a checker over the registry the app then trusts. The file must verify (its root chain from
+ * `anchor`, the signature thresholds, its expiry at `now_unix`) and must be no older than what
+ * the store already trusts, nor signed by keys rotated out since: the store remembers the
+ * newest registry version and root across restarts, so a replayed old or revoked file is
+ * refused. The library has no clock: pass the current time, in seconds since 1970-01-01 UTC
+ * (`time(NULL)`).
  *
  * `anchor` is the root envelope to trust (a deployment's own `root-1.json`); pass NULL and 0 for
- * the root compiled into the library, which also refuses files from before its latest root.
- * Both buffers are only read during the call.
+ * the root compiled into the library. `store_dir` is a folder path in UTF-8 (not
+ * NUL-terminated; created, readable by its owner only, when missing), such as the app's data
+ * folder; it is required: without a store, an old or revoked file could be replayed. Every
+ * buffer is only read during the call.
  *
  * ```c
  * // `file`, `file_len`: a registry update the app downloaded.
+ * const char *store = "/data/data/com.example.wallet/files/contactguard";
  * cg_checker *updated = NULL;
  * cg_error *error = NULL;
- * cg_code code = cg_checker_new_signed(file, file_len, NULL, 0, (int64_t)time(NULL),
- *                                      &updated, &error);
+ * cg_code code = cg_checker_new_signed(file, file_len, NULL, 0, store, strlen(store),
+ *                                      (int64_t)time(NULL), &updated, &error);
  * if (code == CG_CODE_OK) {
  *     cg_checker_free(checker);   // swap in the new registry
  *     checker = updated;
@@ -337,20 +361,57 @@ enum cg_code cg_checker_new_builtin(struct cg_checker **out, struct cg_error **e
  * ```
  *
  * # Errors
- * `CG_CODE_NULL_ARGUMENT` for a NULL `bundle` or `out` (or a NULL `anchor` with a nonzero
- * length); `CG_CODE_VERIFY_FAILED` when the file is malformed, badly signed, tampered with or
- * not from the anchor's root; `CG_CODE_EXPIRED` when it (or its root) expired, or is issued
- * after `now_unix`.
+ * `CG_CODE_NULL_ARGUMENT` for a NULL `bundle`, `store_dir` or `out` (or a NULL `anchor` with a
+ * nonzero length); `CG_CODE_INVALID_UTF8` when `store_dir` is not UTF-8;
+ * `CG_CODE_VERIFY_FAILED` when the file is malformed, badly signed, tampered with, not from the
+ * anchor's root, older than the registry the store trusts or signed by revoked keys;
+ * `CG_CODE_EXPIRED` when it (or its root) expired, or is issued after `now_unix`;
+ * `CG_CODE_STORE` when the store folder cannot be read or written.
  *
  * # Safety
  * `bundle` is valid for reading `bundle_len` bytes; `anchor` is NULL or valid for reading
- * `anchor_len` bytes; `out` is valid for writing one pointer; `error` is NULL or valid for
- * writing one pointer.
+ * `anchor_len` bytes; `store_dir` is valid for reading `store_dir_len` bytes; `out` is valid for
+ * writing one pointer; `error` is NULL or valid for writing one pointer.
  */
 enum cg_code cg_checker_new_signed(const uint8_t *bundle,
                                    size_t bundle_len,
                                    const uint8_t *anchor,
                                    size_t anchor_len,
+                                   const char *store_dir,
+                                   size_t store_dir_len,
+                                   int64_t now_unix,
+                                   struct cg_checker **out,
+                                   struct cg_error **error);
+
+/**
+ * Makes a checker over the newest registry the trust store in `store_dir` holds (accepted by
+ * an earlier `cg_checker_new_signed`), verified again, or over the registry compiled into the
+ * library when the store is empty or older: what an app calls at start, offline. Old data is
+ * never refused here (it is the best there is); ask for an update when it is expired.
+ *
+ * ```c
+ * const char *store = "/data/data/com.example.wallet/files/contactguard";
+ * cg_checker *checker = NULL;
+ * cg_error *error = NULL;
+ * if (cg_checker_new_stored(NULL, 0, store, strlen(store), (int64_t)time(NULL),
+ *                           &checker, &error) != CG_CODE_OK) {
+ *     fprintf(stderr, "contactguard: %s\n", cg_error_message(error));
+ *     cg_error_free(error);
+ * }
+ * ```
+ *
+ * # Errors
+ * As `cg_checker_new_signed`: `CG_CODE_VERIFY_FAILED` when the stored file no longer verifies
+ * (the store was damaged or tampered with: delete the folder to start again from the built-in
+ * registry); `CG_CODE_STORE` when the folder cannot be read.
+ *
+ * # Safety
+ * As `cg_checker_new_signed`, without a bundle.
+ */
+enum cg_code cg_checker_new_stored(const uint8_t *anchor,
+                                   size_t anchor_len,
+                                   const char *store_dir,
+                                   size_t store_dir_len,
                                    int64_t now_unix,
                                    struct cg_checker **out,
                                    struct cg_error **error);
@@ -391,7 +452,8 @@ enum cg_code cg_error_code(const struct cg_error *error);
  *
  * ```c
  * cg_error *error = NULL;
- * if (cg_checker_new_signed(file, file_len, NULL, 0, time(NULL), &checker, &error) != CG_CODE_OK) {
+ * if (cg_checker_new_signed(file, file_len, NULL, 0, store, strlen(store), time(NULL),
+ *                           &checker, &error) != CG_CODE_OK) {
  *     fprintf(stderr, "registry update refused (%d): %s\n",
  *             cg_error_code(error), cg_error_message(error));
  *     cg_error_free(error);

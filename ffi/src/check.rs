@@ -103,7 +103,9 @@ pub unsafe extern "C" fn cg_check_json(
 /// json`): `status` (the worst; absent when the text holds no contact), `items` (each with its
 /// byte `span` in `text` and its `verdict`), `claims` (a "hotline" of a brand that has none),
 /// `mentions` and `advice` (each brand's real channels). Text over 4 MiB gives a report whose
-/// `error` says to split it. Free the JSON with `cg_string_free`.
+/// `error` says to split it. At most 10,000 items and mentions are listed (`omitted` counts
+/// the rest, which still count in `status`), and the JSON is at most `CG_MAX_SCAN_JSON` bytes
+/// (32 MiB). Free the JSON with `cg_string_free`.
 ///
 /// ```c
 /// const char *text = "TP钱包官方客服热线：400-123-4567";
@@ -115,7 +117,8 @@ pub unsafe extern "C" fn cg_check_json(
 /// ```
 ///
 /// # Errors
-/// As `cg_check_json`.
+/// As `cg_check_json`; `CG_CODE_TOO_LARGE` when the report would be over `CG_MAX_SCAN_JSON`
+/// bytes (scan the text in smaller parts).
 ///
 /// # Safety
 /// As `cg_check_json`, with `text` in place of `input`.
@@ -130,10 +133,23 @@ pub unsafe extern "C" fn cg_scan_json(
     // SAFETY: every pointer is as documented.
     unsafe {
         json_call(checker, (text, text_len, "text"), json, error, |c, text| {
-            to_json(&c.scan(text))
+            let report = to_json(&c.scan(text))?;
+            if report.len() > CG_MAX_SCAN_JSON {
+                return Err(Failure::new(
+                    cg_code::TooLarge,
+                    format!(
+                        "the report would be {} bytes, over the {CG_MAX_SCAN_JSON}-byte limit; scan the text in smaller parts",
+                        report.len()
+                    ),
+                ));
+            }
+            Ok(report)
         })
     }
 }
+
+/// The largest JSON `cg_scan_json` hands back, in bytes (32 MiB).
+pub const CG_MAX_SCAN_JSON: usize = 32 * 1024 * 1024;
 
 /// The body of the JSON calls: reads the checker and the text (pointer, length, parameter
 /// name), runs `judge`, and hands the JSON to the caller in `*json`.

@@ -36,6 +36,11 @@ pub enum cg_code {
     /// A bug in contactguard: a panic was caught at the boundary. The checker stays usable;
     /// please report the input.
     Panic = 7,
+    /// The trust store folder cannot be read or written: pass a folder the app may write.
+    Store = 8,
+    /// The result would be larger than the documented limit (`CG_MAX_SCAN_JSON`): pass a
+    /// smaller input.
+    TooLarge = 9,
 }
 
 /// An error: its code and an English message that says what went wrong and what to do next.
@@ -66,7 +71,8 @@ pub unsafe extern "C" fn cg_error_code(error: *const cg_error) -> cg_code {
 ///
 /// ```c
 /// cg_error *error = NULL;
-/// if (cg_checker_new_signed(file, file_len, NULL, 0, time(NULL), &checker, &error) != CG_CODE_OK) {
+/// if (cg_checker_new_signed(file, file_len, NULL, 0, store, strlen(store), time(NULL),
+///                           &checker, &error) != CG_CODE_OK) {
 ///     fprintf(stderr, "registry update refused (%d): %s\n",
 ///             cg_error_code(error), cg_error_message(error));
 ///     cg_error_free(error);
@@ -124,14 +130,12 @@ impl Failure {
         )
     }
 
-    /// A signed file that did not verify.
-    pub(crate) fn registry(error: contactguard::Error) -> Failure {
+    /// A signed file that did not verify, or a store that failed.
+    pub(crate) fn verify(error: VerifyError) -> Failure {
         match error {
-            contactguard::Error::Verify(
-                e @ (VerifyError::Expired { .. }
-                | VerifyError::RootExpired { .. }
-                | VerifyError::NotYetValid { .. }),
-            ) => Failure::new(
+            e @ (VerifyError::Expired { .. }
+            | VerifyError::RootExpired { .. }
+            | VerifyError::NotYetValid { .. }) => Failure::new(
                 cg_code::Expired,
                 format!(
                     "the signed registry did not verify: {e}; download a newer registry file \
@@ -139,16 +143,18 @@ impl Failure {
                      checker you have"
                 ),
             ),
-            e @ contactguard::Error::Verify(_) => Failure::new(
-                cg_code::VerifyFailed,
-                format!(
-                    "{e}; use a file published by `contactguard registry publish`, verified \
-                     against the anchor of its root, and keep using the checker you have"
-                ),
+            e @ VerifyError::Store(_) => Failure::new(
+                cg_code::Store,
+                format!("{e}; keep using the checker you have"),
             ),
             e => Failure::new(
-                cg_code::Registry,
-                format!("{e}; keep using the checker you have"),
+                cg_code::VerifyFailed,
+                format!(
+                    "the signed registry did not verify: {e}; use a file published by \
+                     `contactguard registry publish`, verified against the anchor of its root \
+                     and newer than the registry already trusted, and keep using the checker \
+                     you have"
+                ),
             ),
         }
     }
@@ -235,17 +241,23 @@ mod tests {
 
     #[test]
     fn each_verify_failure_gets_the_code_that_says_what_to_do() {
-        let expired = Failure::registry(contactguard::Error::Verify(VerifyError::Expired {
+        let expired = Failure::verify(VerifyError::Expired {
             expires: "2027-05-22T00:00:00Z".into(),
             now: "2030-01-01T00:00:00Z".into(),
-        }));
+        });
         assert_eq!(expired.code, cg_code::Expired);
         assert!(expired.message.contains("download a newer registry file"));
-        let forged = Failure::registry(contactguard::Error::Verify(VerifyError::Malformed(
-            "not JSON".into(),
-        )));
+        let forged = Failure::verify(VerifyError::Malformed("not JSON".into()));
         assert_eq!(forged.code, cg_code::VerifyFailed);
-        let broken = Failure::registry(contactguard::Error::Schema("duplicate id".into()));
-        assert_eq!(broken.code, cg_code::Registry);
+        let rollback = Failure::verify(VerifyError::Rollback {
+            trusted: 9,
+            found: 7,
+        });
+        assert_eq!(rollback.code, cg_code::VerifyFailed);
+        assert!(rollback
+            .message
+            .contains("newer than the registry already trusted"));
+        let store = Failure::verify(VerifyError::Store("disk full".into()));
+        assert_eq!(store.code, cg_code::Store);
     }
 }

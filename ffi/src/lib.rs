@@ -8,7 +8,8 @@
 //!
 //! # Contents
 //!
-//! - [`checker`]: the opaque `cg_checker`, from the embedded registry or a signed file;
+//! - [`checker`]: the opaque `cg_checker`, from the embedded registry, or from a signed file
+//!   accepted through a trust store in a folder the app keeps;
 //! - [`check`]: `cg_check`, `cg_check_json` and `cg_scan_json`, the work;
 //! - [`verdict`]: `cg_verdict`, the small struct `cg_check` returns, and its enums;
 //! - [`error`]: `cg_code` and the `cg_error` object every fallible call can hand back;
@@ -60,10 +61,10 @@ pub mod error;
 pub mod strings;
 pub mod verdict;
 
-pub use check::{cg_check, cg_check_json, cg_scan_json};
+pub use check::{cg_check, cg_check_json, cg_scan_json, CG_MAX_SCAN_JSON};
 pub use checker::{
     cg_checker, cg_checker_free, cg_checker_new_builtin, cg_checker_new_signed,
-    cg_checker_registry_version, cg_version,
+    cg_checker_new_stored, cg_checker_registry_version, cg_version,
 };
 pub use error::{cg_code, cg_error, cg_error_code, cg_error_free, cg_error_message};
 pub use strings::cg_string_free;

@@ -13,6 +13,10 @@ use super::Failure;
 /// Lines per block: large enough to keep both cores busy, small enough to stay in cache.
 const BLOCK: usize = 8192;
 
+/// Input bytes per block: a block ends at [`BLOCK`] lines or this many bytes, whichever comes
+/// first, so a feed of long lines holds no more in memory than one of short ones.
+const BLOCK_BYTES: usize = 2 * 1024 * 1024;
+
 /// The longest line read; the rest of a longer line is skipped and the line is `invalid`.
 pub const MAX_LINE: usize = 64 * 1024;
 
@@ -155,10 +159,18 @@ pub fn run(
     let mut rendered = String::new();
     loop {
         block.clear();
-        while block.len() < BLOCK {
+        let mut bytes = 0;
+        let mut ended = false;
+        while block.len() < BLOCK && bytes < BLOCK_BYTES {
             match read_line(input, &mut buf) {
-                Ok(Some(line)) => block.push(line),
-                Ok(None) => break,
+                Ok(Some(line)) => {
+                    bytes += buf.len() + 1;
+                    block.push(line);
+                }
+                Ok(None) => {
+                    ended = true;
+                    break;
+                }
                 Err(e) => return Err(Failure(format!("cannot read the input: {e}"))),
             }
         }
@@ -180,7 +192,7 @@ pub fn run(
         if let Some(bar) = &bar {
             bar.inc(block.len() as u64);
         }
-        if block.len() < BLOCK {
+        if ended {
             break;
         }
     }

@@ -132,6 +132,13 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
         };
         out.push_str(&line);
     }
+    for note in &v.notes {
+        out.push_str(&style.dim(&format!(
+            "  {}{}\n",
+            pick(lang, "note: ", "说明："),
+            zh::detail(&note.detail, lang)
+        )));
+    }
     if v.status == Status::Impersonation {
         if let Some(brand) = v
             .brand

@@ -1,82 +1,14 @@
-//! Files the CLI writes: atomically (temporary file, fsync, rename, fsync of the folder), secret
-//! keys created 0600 and never over an existing file, and a lock so that two registry commands
-//! cannot interleave their writes.
-//!
-//! Every step of a write can fail (a full disk, a read-only folder, a crash): whatever step
-//! fails, the file at `path` is the old one, whole, and no temporary file is left behind. The
-//! tests at the end of this file inject a failure at each step to show it.
+//! Files the CLI reads and writes: writes go through [`contactguard::files`] (atomic, secret
+//! keys 0600 and never over an existing file) with errors that say what to do; a lock so that
+//! two registry commands cannot interleave their writes; and the CLI's clock.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use contactguard::trust::time::Timestamp;
 
 use super::Failure;
-
-/// The steps of a write, in order. Tests make each one fail in turn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
-    Create,
-    Write,
-    SyncFile,
-    Rename,
-    SyncDir,
-}
-
-#[cfg(test)]
-thread_local! {
-    /// The step that fails next, and how (tests only).
-    static FAULT: std::cell::Cell<Option<(Step, io::ErrorKind)>> = const { std::cell::Cell::new(None) };
-}
-
-/// Passes, unless a test injected a failure at `step`.
-fn step(step: Step) -> io::Result<()> {
-    #[cfg(test)]
-    if let Some((at, kind)) = FAULT.get() {
-        if at == step {
-            return Err(io::Error::from(kind));
-        }
-    }
-    let _ = step;
-    Ok(())
-}
-
-/// A temporary path next to `path`, unique to this process and moment.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{}-{nanos}.tmp", std::process::id()))
-}
-
-fn open_new(path: &Path, secret: bool) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(if secret { 0o600 } else { 0o644 });
-    }
-    #[cfg(not(unix))]
-    let _ = secret;
-    options.open(path)
-}
-
-/// Flushes the folder entry of a rename. Some file systems cannot sync a folder; the rename
-/// itself has happened, so a failure here is not reported.
-fn sync_dir(path: &Path) {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Ok(d) = File::open(dir) {
-            let _ = step(Step::SyncDir).and_then(|()| d.sync_all());
-        }
-    }
-}
 
 /// What to do about a failed write, by its cause.
 fn advice(e: &io::Error, path: &Path) -> String {
@@ -104,86 +36,51 @@ fn advice(e: &io::Error, path: &Path) -> String {
     }
 }
 
-fn write_temp(path: &Path, bytes: &[u8], secret: bool) -> Result<PathBuf, Failure> {
-    let tmp = temp_path(path);
-    let result = step(Step::Create)
-        .and_then(|()| open_new(&tmp, secret))
-        .and_then(|mut f| {
-            if let Err(e) = step(Step::Write) {
-                // A disk that fills up mid-way leaves half a file: so does this.
-                f.write_all(&bytes[..bytes.len() / 2])?;
-                return Err(e);
-            }
-            f.write_all(bytes)?;
-            step(Step::SyncFile)?;
-            f.sync_all()
-        });
-    match result {
-        Ok(()) => Ok(tmp),
-        Err(e) => {
-            let _ = fs::remove_file(&tmp);
-            Err(Failure(format!(
-                "cannot write {}: {e}; {}. Nothing was changed",
-                path.display(),
-                advice(&e, path)
-            )))
-        }
-    }
-}
-
-/// Replaces `path` with `bytes` atomically: a reader sees the old or the new file, never a
-/// part of it.
+/// Replaces `path` with `bytes` atomically ([`contactguard::files::write_atomic`]); a failure
+/// names the cause and what to do.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let tmp = write_temp(path, bytes, false)?;
-    if let Err(e) = step(Step::Rename).and_then(|()| fs::rename(&tmp, path)) {
-        let _ = fs::remove_file(&tmp);
-        return Err(Failure(format!(
-            "cannot replace {}: {e}; {}. Nothing was changed",
+    contactguard::files::write_atomic(path, bytes).map_err(|e| {
+        Failure(format!(
+            "cannot write {}: {e}; {}. Nothing was changed",
             path.display(),
             advice(&e, path)
-        )));
-    }
-    sync_dir(path);
-    Ok(())
+        ))
+    })
 }
 
 /// Creates `path` with `bytes`, readable by the owner only, refusing if it exists. The file
 /// appears whole or not at all.
 pub fn write_secret_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let tmp = write_temp(path, bytes, true)?;
-    let linked = step(Step::Rename).and_then(|()| fs::hard_link(&tmp, path));
-    let _ = fs::remove_file(&tmp);
-    match linked {
-        Ok(()) => {
-            sync_dir(path);
-            Ok(())
-        }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(Failure(format!(
-            "{} exists; a secret key is never overwritten. Choose another --name or folder",
-            path.display()
-        ))),
-        Err(e) => Err(Failure(format!(
-            "cannot create {}: {e}; {}",
-            path.display(),
-            advice(&e, path)
-        ))),
-    }
+    create_new(path, bytes, true, "a secret key is never overwritten")
 }
 
 /// Creates a public file, refusing if it exists.
 pub fn write_public_new(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    if path.exists() {
-        return Err(Failure(format!(
-            "{} exists; choose another --name or folder",
-            path.display()
-        )));
-    }
-    write_atomic(path, bytes)
+    create_new(path, bytes, false, "a key file is never overwritten")
 }
 
-/// Reads a file, or says which one could not be read and why.
+fn create_new(path: &Path, bytes: &[u8], secret: bool, why: &str) -> Result<(), Failure> {
+    contactguard::files::create_new(path, bytes, secret).map_err(|e| match e.kind() {
+        io::ErrorKind::AlreadyExists => Failure(format!(
+            "{} exists; {why}. Choose another --name or folder",
+            path.display()
+        )),
+        _ => Failure(format!(
+            "cannot create {}: {e}; {}",
+            path.display(),
+            advice(&e, path)
+        )),
+    })
+}
+
+/// The largest file the registry tools read (registries, roots, keys, distribution files):
+/// twice the largest distribution file.
+const MAX_FILE: usize = 2 * contactguard::trust::verify::MAX_BUNDLE_BYTES;
+
+/// Reads a file of the registry tools (at most 16 MiB, a regular file), or says which one could
+/// not be read and why.
 pub fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    fs::read(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+    read_capped(path, MAX_FILE, "check that it is the right file")
 }
 
 /// Reads a secret key file, refusing one that others can read unless `insecure` is set.
@@ -254,25 +151,74 @@ impl Lock {
             )))
             }
         }
-        remove_stale_temps(dir);
+        contactguard::files::remove_stale_temps(dir);
         Ok(Lock(file))
     }
 }
 
-/// Removes the temporary files of a command that was killed mid-write. Every command that
-/// writes a `.json` file in a signing folder holds the lock, so with the lock held, such a
-/// file is nobody's.
-fn remove_stale_temps(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') && name.contains(".json.") && name.ends_with(".tmp") {
-            let _ = fs::remove_file(entry.path());
-        }
+/// Reads a regular file of at most `limit` bytes: a FIFO, a device or anything larger is
+/// refused before a byte is read (a named pipe would block, `/dev/zero` never ends).
+pub fn read_capped(path: &Path, limit: usize, advice: &str) -> Result<Vec<u8>, Failure> {
+    let meta = regular_file(path, advice)?;
+    if meta.len() > limit as u64 {
+        return Err(Failure(format!(
+            "{} is {} bytes, over the {limit}-byte limit for this input; {advice}",
+            path.display(),
+            meta.len()
+        )));
     }
+    let mut buf = Vec::new();
+    File::open(path)
+        .and_then(|f| io::Read::read_to_end(&mut io::Read::take(f, limit as u64 + 1), &mut buf))
+        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    if buf.len() > limit {
+        return Err(Failure(format!(
+            "{} grew past the {limit}-byte limit while it was read",
+            path.display()
+        )));
+    }
+    Ok(buf)
+}
+
+/// The metadata of `path`, which must be a regular file: a folder, a named pipe (it would block
+/// until some other program writes) or a device (`/dev/zero` never ends) is refused before it is
+/// opened, with `advice`.
+pub fn regular_file(path: &Path, advice: &str) -> Result<fs::Metadata, Failure> {
+    let meta =
+        fs::metadata(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    if meta.is_file() {
+        Ok(meta)
+    } else {
+        Err(Failure(format!(
+            "{} is not a regular file (a folder, a pipe or a device); {advice}",
+            path.display()
+        )))
+    }
+}
+
+/// The trust store's folder when `--store` is not given: `$XDG_DATA_HOME/contactguard`, else
+/// the platform's data folder (`~/.local/share`, `~/Library/Application Support`,
+/// `%APPDATA%`).
+pub fn store_dir() -> Result<PathBuf, Failure> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = if cfg!(windows) {
+        var("APPDATA")
+    } else if let Some(xdg) = var("XDG_DATA_HOME") {
+        Some(xdg)
+    } else if cfg!(target_os = "macos") {
+        var("HOME").map(|h| h.join("Library/Application Support"))
+    } else {
+        var("HOME").map(|h| h.join(".local/share"))
+    };
+    base.map(|b| b.join("contactguard")).ok_or_else(|| {
+        Failure(
+            "no home folder to keep the trust store in (HOME is not set); pass --store DIR".into(),
+        )
+    })
 }
 
 /// The root to verify from: `path`, or the one compiled into contactguard.
@@ -310,22 +256,6 @@ pub fn now() -> Result<Timestamp, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use contactguard::registry::BUILTIN_JSON;
-    use contactguard::Registry;
-
-    const STEPS: [Step; 5] = [
-        Step::Create,
-        Step::Write,
-        Step::SyncFile,
-        Step::Rename,
-        Step::SyncDir,
-    ];
-    const CAUSES: [io::ErrorKind; 4] = [
-        io::ErrorKind::StorageFull,
-        io::ErrorKind::ReadOnlyFilesystem,
-        io::ErrorKind::PermissionDenied,
-        io::ErrorKind::Interrupted,
-    ];
 
     fn folder(name: &str) -> PathBuf {
         let dir =
@@ -335,83 +265,30 @@ mod tests {
         dir
     }
 
-    fn with_fault<T>(at: Step, cause: io::ErrorKind, f: impl FnOnce() -> T) -> T {
-        FAULT.set(Some((at, cause)));
-        let out = f();
-        FAULT.set(None);
-        out
-    }
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .expect("list")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-
-    /// A registry edit that fails at any step leaves the old registry, whole and loadable, and
-    /// no temporary file; the error names the cause and what to do.
+    /// Each cause of a failed write gets its own advice (the write itself is tested in
+    /// `contactguard::files`).
     #[test]
-    fn a_write_failing_at_any_step_keeps_the_old_registry() {
-        let dir = folder("atomic");
-        let path = dir.join("registry.json");
-        let old = BUILTIN_JSON;
-        let new = String::from_utf8_lossy(BUILTIN_JSON).replace("\"version\": ", "\"version\": 1");
-        for at in STEPS {
-            for cause in CAUSES {
-                fs::write(&path, old).expect("old registry");
-                let result = with_fault(at, cause, || write_atomic(&path, new.as_bytes()));
-                let now = fs::read(&path).expect("the registry is still there");
-                assert_eq!(
-                    names(&dir),
-                    ["registry.json"],
-                    "{at:?}/{cause:?}: no temp file"
-                );
-                if at == Step::SyncDir {
-                    // The rename happened; only its flush to the folder failed.
-                    assert!(result.is_ok(), "{at:?}");
-                    assert_eq!(now, new.as_bytes());
-                    continue;
-                }
-                let Err(Failure(message)) = result else {
-                    panic!("{at:?}/{cause:?} reported success");
-                };
-                assert_eq!(now, old, "{at:?}/{cause:?}: the old registry is intact");
-                assert!(Registry::from_json(&now).is_ok(), "and loads");
-                assert!(message.contains("Nothing was changed"), "{message}");
-                let expected = match cause {
-                    io::ErrorKind::StorageFull => "the disk is full: free some space",
-                    io::ErrorKind::ReadOnlyFilesystem => "read-only file system: copy the folder",
-                    io::ErrorKind::PermissionDenied => "you may not write in",
-                    _ => "check that the folder exists",
-                };
-                assert!(message.contains(expected), "{at:?}/{cause:?}: {message}");
-            }
+    fn a_failed_write_says_what_to_do() {
+        let path = Path::new("signing/registry.json");
+        for (cause, expected) in [
+            (
+                io::ErrorKind::StorageFull,
+                "the disk is full: free some space",
+            ),
+            (
+                io::ErrorKind::ReadOnlyFilesystem,
+                "read-only file system: copy the folder",
+            ),
+            (
+                io::ErrorKind::PermissionDenied,
+                "you may not write in signing",
+            ),
+            (io::ErrorKind::NotFound, "signing does not exist: create it"),
+            (io::ErrorKind::Interrupted, "check that the folder exists"),
+        ] {
+            let message = advice(&io::Error::from(cause), path);
+            assert!(message.contains(expected), "{cause:?}: {message}");
         }
-        let _ = fs::remove_dir_all(&dir);
-    }
-
-    /// A key write that fails at any step leaves no key and no temporary file behind.
-    #[test]
-    fn a_secret_key_appears_whole_or_not_at_all() {
-        let dir = folder("secret");
-        let path = dir.join("k.key.pem");
-        for at in STEPS {
-            let result = with_fault(at, io::ErrorKind::StorageFull, || {
-                write_secret_new(&path, b"stands in for a secret key\n")
-            });
-            if at == Step::SyncDir {
-                assert!(result.is_ok());
-                assert_eq!(names(&dir), ["k.key.pem"]);
-                fs::remove_file(&path).expect("remove");
-                continue;
-            }
-            assert!(result.is_err(), "{at:?}");
-            assert!(names(&dir).is_empty(), "{at:?}: {:?}", names(&dir));
-        }
-        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
@@ -422,6 +299,7 @@ mod tests {
             panic!("wrote into a missing folder");
         };
         assert!(message.contains("does not exist: create it"), "{message}");
+        assert!(message.contains("Nothing was changed"), "{message}");
         let _ = fs::remove_dir_all(&dir);
     }
 

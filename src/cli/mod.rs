@@ -18,6 +18,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use contactguard::input::handle::Platform;
 use contactguard::registry::Lang;
+use contactguard::trust::file_store::FileStore;
+use contactguard::trust::store::{load_trusted, load_update, Anchor};
 use contactguard::{CheckOptions, Checker, Kind, Status};
 
 /// Is this phone number, link, handle or e-mail really the brand's? Checks contacts against a
@@ -80,15 +82,30 @@ struct CheckArgs {
     /// wechat, weibo, github, youtube or medium.
     #[arg(long, value_parser = parse_platform)]
     platform: Option<Platform>,
-    /// Use this signed distribution file instead of the built-in registry; it must verify
-    /// and be unexpired.
-    #[arg(long, value_name = "FILE")]
-    registry: Option<std::path::PathBuf>,
-    /// With --registry: the root to verify it from [default: the one compiled into contactguard].
-    #[arg(long, value_name = "FILE", requires = "registry")]
-    anchor: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    source: RegistryArgs,
     #[command(flatten)]
     output: OutputArgs,
+}
+
+/// Which registry to use: the newest one trusted (the built-in one, or a signed update accepted
+/// earlier), or a signed update given now, which is accepted through the trust store first.
+#[derive(Debug, clap::Args)]
+struct RegistryArgs {
+    /// Accept this signed distribution file (`registry.signed.json`) and use it: it must verify,
+    /// be unexpired and be no older than any registry accepted before (the trust store
+    /// remembers); it is kept for the next commands.
+    #[arg(long, value_name = "FILE")]
+    registry: Option<std::path::PathBuf>,
+    /// The root to verify registries from, for a deployment with a root of its own (each root
+    /// has its own trust store) [default: the one compiled into contactguard].
+    #[arg(long, value_name = "FILE")]
+    anchor: Option<std::path::PathBuf>,
+    /// The trust store: the folder where the newest accepted registry, the rollback floor and
+    /// the newest root are kept [default: $XDG_DATA_HOME/contactguard, or the platform's
+    /// equivalent].
+    #[arg(long, value_name = "DIR")]
+    store: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -96,6 +113,8 @@ struct ScanArgs {
     /// The text or HTML file to scan; `-` or nothing reads standard input.
     #[arg(value_name = "FILE")]
     file: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    source: RegistryArgs,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -115,13 +134,8 @@ struct BatchArgs {
     /// Never show the progress bar (it is shown only when standard error is a terminal).
     #[arg(long)]
     quiet: bool,
-    /// Use this signed distribution file instead of the built-in registry; it must verify
-    /// and be unexpired.
-    #[arg(long, value_name = "FILE")]
-    registry: Option<std::path::PathBuf>,
-    /// With --registry: the root to verify it from [default: the one compiled into contactguard].
-    #[arg(long, value_name = "FILE", requires = "registry")]
-    anchor: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    source: RegistryArgs,
 }
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ValueEnum)]
@@ -228,29 +242,69 @@ fn checker() -> Result<Checker, Failure> {
     })
 }
 
-/// The checker over `--registry FILE` (verified from `--anchor` or the compiled-in root), or
-/// over the built-in registry.
-fn checker_for(
-    registry: Option<&std::path::Path>,
-    anchor: Option<&std::path::Path>,
-) -> Result<Checker, Failure> {
-    let Some(path) = registry else {
-        return checker();
-    };
-    let bundle = files::read(path)?;
-    let anchor = files::anchor(anchor)?;
-    let trusted = contactguard::TrustedRegistry::from_bundle(&anchor, &bundle, files::now()?)
-        .map_err(|e| {
+impl RegistryArgs {
+    /// The checker over the registry these options select: `--registry FILE` accepted through
+    /// the trust store, else the newest registry the store trusts, else the built-in one.
+    fn checker(&self) -> Result<Checker, Failure> {
+        let now = files::now()?;
+        let anchor_bytes = files::anchor(self.anchor.as_deref())?;
+        let anchor = match self.anchor {
+            Some(_) => Anchor::root(&anchor_bytes),
+            None => Anchor::builtin(),
+        };
+        let dir = match &self.store {
+            Some(dir) => dir.clone(),
+            None => files::store_dir()?,
+        };
+        let Some(path) = &self.registry else {
+            if !dir.exists() && self.anchor.is_none() {
+                return checker();
+            }
+            let store = FileStore::open(&dir, &anchor).map_err(|e| {
+                Failure(format!(
+                    "cannot open the trust store {}: {e}",
+                    dir.display()
+                ))
+            })?;
+            return match load_trusted(&anchor, &store, now) {
+                Ok((trusted, _)) => Ok(Checker::new(trusted)),
+                Err(e) if self.anchor.is_some() => Err(Failure(format!(
+                    "no registry of that root can be used from the trust store {} ({e}); accept one first with --registry FILE",
+                    store.path().display()
+                ))),
+                Err(e) => {
+                    eprintln!(
+                        "contactguard: the trust store {} was not used ({e}); checking with the built-in registry",
+                        store.path().display()
+                    );
+                    checker()
+                }
+            };
+        };
+        let bundle = files::read_capped(
+            path,
+            contactguard::trust::verify::MAX_BUNDLE_BYTES,
+            "use a distribution file published by `contactguard registry publish`",
+        )?;
+        let mut store = FileStore::open(&dir, &anchor).map_err(|e| {
             Failure(format!(
-                "{}: {e}; use a file published by `contactguard registry publish`",
-                path.display()
+                "cannot open the trust store {}: {e}; pass --store DIR to keep it elsewhere",
+                dir.display()
             ))
         })?;
-    Ok(Checker::new(trusted))
+        let (trusted, _) = load_update(&anchor, &bundle, &mut store, now).map_err(|e| {
+            Failure(format!(
+                "{} was not accepted: {e}. Nothing was changed; use a file published by `contactguard registry publish` that is newer than the registry already trusted (trust store: {})",
+                path.display(),
+                store.path().display()
+            ))
+        })?;
+        Ok(Checker::new(trusted))
+    }
 }
 
 fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
-    let checker = checker_for(args.registry.as_deref(), args.anchor.as_deref())?;
+    let checker = args.source.checker()?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
@@ -263,6 +317,10 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let (mut input, show): (Box<dyn BufRead>, bool) = match &args.file {
         Some(path) if path.as_os_str() != "-" => {
+            files::regular_file(
+                path,
+                "send a pipe's output on standard input instead: `contactguard batch - < FILE`",
+            )?;
             let file = std::fs::File::open(path)
                 .map_err(|e| Failure(format!("cannot open {}: {e}", path.display())))?;
             // An empty file is not worth a progress bar.
@@ -277,7 +335,7 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
-    let checker = checker_for(args.registry.as_deref(), args.anchor.as_deref())?;
+    let checker = args.source.checker()?;
     let mut inputs = Vec::new();
     for input in &args.inputs {
         if input == "-" {
@@ -410,24 +468,27 @@ fn not_utf8(what: &str, e: &std::str::Utf8Error) -> Failure {
 
 fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
     let limit = contactguard::scan::MAX_SCAN_LEN;
-    let (name, mut reader): (String, Box<dyn Read>) = match &args.file {
+    let (name, buf) = match &args.file {
         Some(path) if path.as_os_str() != "-" => (
             path.display().to_string(),
-            Box::new(
-                std::fs::File::open(path)
-                    .map_err(|e| Failure(format!("cannot open {}: {e}", path.display())))?,
-            ),
+            files::read_capped(
+                path,
+                limit,
+                "scan reads one message or page at a time: split it (or send a pipe's output on standard input: `scan -`), or use `batch` for lists of contacts",
+            )?,
         ),
-        _ => ("standard input".to_owned(), Box::new(io::stdin().lock())),
+        _ => (
+            "standard input".to_owned(),
+            read_capped(
+                &mut io::stdin().lock(),
+                limit,
+                "standard input",
+                "scan reads one message or page at a time. Split it, or use `batch` for lists of contacts.",
+            )?,
+        ),
     };
-    let buf = read_capped(
-        &mut reader,
-        limit,
-        &name,
-        "scan reads one message or page at a time. Split it, or use `batch` for lists of contacts.",
-    )?;
     let text = String::from_utf8(buf).map_err(|e| not_utf8(&name, &e.utf8_error()))?;
-    let report = checker()?.scan(&text);
+    let report = args.source.checker()?.scan(&text);
     let rendered = match args.output.format {
         Format::Json => serde_json::to_string(&report)
             .map(|s| s + "\n")

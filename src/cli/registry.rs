@@ -393,12 +393,20 @@ fn keygen(a: &KeygenArgs) -> Result<ExitCode, Failure> {
     }
     if public_path.exists() {
         return Err(Failure(format!(
-            "{} exists; choose another --name or folder",
+            "{} exists without its secret half (a keygen that was interrupted leaves that); remove it, or choose another --name or folder",
             public_path.display()
         )));
     }
-    files::write_secret_new(&secret_path, secret.to_pem().as_bytes())?;
+    // The folder's lock clears what a killed keygen left (temporary copies of a secret), and
+    // the public half is written first: a keygen killed in between leaves a public key alone,
+    // never a secret without its public half. A secret that cannot be written takes its public
+    // half with it.
+    let _lock = Lock::take(&a.dir)?;
     files::write_public_new(&public_path, public.to_pem().as_bytes())?;
+    if let Err(e) = files::write_secret_new(&secret_path, secret.to_pem().as_bytes()) {
+        let _ = std::fs::remove_file(&public_path);
+        return Err(e);
+    }
     say(&format!("key id      {}", public.key_id()));
     say(&format!(
         "secret key  {} (mode 0600; keep it offline, never commit it)",
@@ -623,16 +631,13 @@ fn root_rotate(a: &RootRotateArgs) -> Result<ExitCode, Failure> {
     for p in &a.add_registry_key {
         registry_keys.push((load_public(p)?, owner_of(p)));
     }
-    let registry_changed = registry_keys
+    // A rotation that takes registry keys out restarts clients' rollback floor at the version
+    // current now (TUF §5.3.11, as `contactguard::trust::verify` applies it).
+    let rotated = latest
+        .registry_keys()
         .iter()
-        .map(|(k, _)| k.key_id())
-        .collect::<Vec<_>>()
-        != latest
-            .registry_keys()
-            .iter()
-            .map(|(id, _)| id.clone())
-            .collect::<Vec<_>>();
-    let floor = if registry_changed {
+        .any(|(id, _)| !registry_keys.iter().any(|(k, _)| k.key_id() == *id));
+    let floor = if rotated {
         Registry::from_json(&files::read(&dir.join("registry.json"))?)
             .map(|r| r.version())
             .unwrap_or(data.registry_version_floor)
@@ -848,7 +853,12 @@ fn bump(a: &BumpArgs) -> Result<ExitCode, Failure> {
     let _lock = Lock::take(&a.dir.dir)?;
     let (_, mut data) = read_payload(&a.dir.dir)?;
     let now = files::now()?;
-    data.version += 1;
+    data.version = data.version.checked_add(1).ok_or_else(|| {
+        Failure(format!(
+            "the registry is at version {}, the largest there is: it cannot be bumped. Keep this version, or start a new deployment",
+            data.version
+        ))
+    })?;
     data.issued_at = now.to_string();
     data.expires = now.plus_days(window).to_string();
     write_payload(&a.dir.dir, &data)?;
@@ -1138,6 +1148,8 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, Failure> {
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|e| Failure(format!("cannot create {}: {e}", parent.display())))?;
+        // What a publish killed mid-write left there (the signing folder's lock is held).
+        contactguard::files::remove_stale_temps(parent);
     }
     files::write_atomic(&out, &bundle)?;
     say(&format!(

@@ -32,6 +32,8 @@ pub fn technique(t: Technique, lang: Lang) -> &'static str {
         Technique::PrefixSwap => ("other number prefix", "更换号码前缀"),
         Technique::NoSuchChannel => ("channel the brand does not have", "品牌根本没有这种渠道"),
         Technique::BrandMention => ("brand name used", "冒用品牌名"),
+        Technique::LookalikeDelimiter => ("look-alike punctuation", "伪装成标点的字符"),
+        Technique::ExtraRecipient => ("hidden extra recipient", "暗中加了收件人"),
         _ => ("finding", "发现"),
     };
     pick(lang, en, zh)
@@ -126,8 +128,13 @@ pub fn detail(d: &Detail, lang: Lang) -> String {
             format!("'{userinfo}@' 只是装饰，真正的主机是 {host}")
         }
         Detail::IpAddress { host } => format!("链接直接指向 IP 地址 {host}"),
-        Detail::Hidden { chars } => format!(
-            "藏有看不见的字符：{}",
+        Detail::Hidden { chars, count, .. } => format!(
+            "藏有{}看不见的字符：{}",
+            if *count > chars.len() {
+                format!(" {count} 个")
+            } else {
+                String::new()
+            },
             chars.iter().map(char_zh).collect::<Vec<_>>().join("、")
         ),
         Detail::Scripts { scripts } => format!("混用了 {} 文字", scripts.join(" + ")),
@@ -150,6 +157,29 @@ pub fn detail(d: &Detail, lang: Lang) -> String {
             official_on,
             used_on,
         } => format!("这是品牌在 {official_on} 上的名字，但品牌并未在 {used_on} 上公布它"),
+        Detail::Delimiter { chars, shown, real } => format!(
+            "{} 只是看起来像链接里的标点：它读起来是 {shown}，但浏览器实际打开的是 {real}",
+            chars.iter().map(char_zh).collect::<Vec<_>>().join("、")
+        ),
+        Detail::Unopenable { chars, reads_as } => {
+            if chars.is_empty() {
+                format!("浏览器和邮件程序都无法按原样打开它；它看起来像 {reads_as}")
+            } else {
+                format!(
+                    "浏览器和邮件程序都无法按原样打开它：{} 只是看起来像标点；它看起来像 {reads_as}",
+                    chars.iter().map(char_zh).collect::<Vec<_>>().join("、")
+                )
+            }
+        }
+        Detail::DisplayName { name, mailbox } => {
+            format!("显示的名字是 '{name}'，但邮件实际发往 {mailbox}")
+        }
+        Detail::Recipients { shown, others } => {
+            format!("除了 {shown}，邮件还会发给 {}", others.join("、"))
+        }
+        Detail::Refanged { link } => {
+            format!("按威胁情报的“去武装”写法书写，已还原为 {link} 再检查")
+        }
         Detail::Mailbox {
             local,
             domain,

@@ -1,7 +1,7 @@
 //! E-mail addresses: the canonical mailbox (case, Gmail dots, `+tags` where the provider drops
 //! them) and the domain, which is judged as a domain.
 
-use crate::input::url::{Link, LinkHost};
+use crate::input::url::{percent_decode, Link, LinkHost};
 use crate::normalize::{self, HiddenChar};
 
 /// The longest input accepted as one address, in bytes.
@@ -54,12 +54,16 @@ const PLUS_TAG: &[&str] = &[
     "fastmail.com",
 ];
 
+/// The most recipients read from one input (a `mailto:` link with `cc` and `bcc`, a list).
+pub const MAX_RECIPIENTS: usize = 16;
+
 /// Why an input is not an e-mail address.
 ///
 /// ```
 /// use contactguard::input::email::{Email, EmailError};
 ///
 /// assert!(matches!(Email::parse("@example.com"), Err(EmailError::Shape(_))));
+/// assert!(matches!(Email::parse("service＠tokenpocket.pro"), Err(EmailError::Refused { .. })));
 /// ```
 #[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -78,9 +82,20 @@ pub enum EmailError {
         /// Why the domain is not valid.
         reason: String,
     },
+    /// No mail client sends to it as written: its `@` is a look-alike (`＠`).
+    #[error("no mail client sends to '{address}' as written: '{at}' ({}) only looks like '@'", crate::normalize::char_name(*at))]
+    Refused {
+        /// The address.
+        address: String,
+        /// The look-alike of `@`.
+        at: char,
+    },
+    /// More recipients than [`MAX_RECIPIENTS`], or several where one was asked for.
+    #[error("'{0}' holds several addresses; check each address on its own")]
+    Several(String),
 }
 
-/// A parsed e-mail address.
+/// A parsed e-mail address: the mailbox a mail client delivers to.
 ///
 /// ```
 /// use contactguard::input::email::Email;
@@ -88,64 +103,36 @@ pub enum EmailError {
 /// let e = Email::parse("To.Ken.Pocket+vip@GoogleMail.com")?;
 /// assert_eq!(e.canonical(), "tokenpocket@gmail.com");
 /// assert_eq!(e.domain(), "googlemail.com");
+///
+/// // A quoted local part may hold '@' and '#': the mail goes after the last unquoted '@'.
+/// let quoted = Email::parse("\"service@tokenpocket.pro#\"@evil.com")?;
+/// assert_eq!(quoted.domain(), "evil.com");
 /// # Ok::<(), contactguard::input::email::EmailError>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Email {
     raw: String,
     local: String,
+    display: Option<String>,
     domain: Link,
     canonical: String,
     hidden: Vec<HiddenChar>,
 }
 
 impl Email {
-    /// Parses `name@domain` or `mailto:name@domain`.
+    /// Parses one address: `name@domain`, `"quoted"@domain`, `Display Name <name@domain>` or
+    /// `mailto:name@domain` (a `mailto:` link with more recipients is [`EmailError::Several`]:
+    /// use [`recipients`]).
     ///
     /// # Errors
     /// An [`EmailError`] that says what is wrong.
     pub fn parse(input: &str) -> Result<Email, EmailError> {
-        if input.len() > MAX_EMAIL_LEN {
-            return Err(EmailError::TooLong(input.len()));
+        let mut all = recipients(input)?;
+        if all.len() > 1 {
+            return Err(EmailError::Several(input.trim().to_owned()));
         }
-        let cleaned = normalize::clean(input.trim());
-        let mut text = cleaned.text.trim();
-        for scheme in ["mailto:", "MAILTO:", "Mailto:"] {
-            text = text.strip_prefix(scheme).unwrap_or(text);
-        }
-        let text = text.split(['?', '#']).next().unwrap_or_default();
-        let shape = || EmailError::Shape(input.trim().to_owned());
-        let (local, domain) = text.rsplit_once('@').ok_or_else(shape)?;
-        if local.is_empty()
-            || domain.is_empty()
-            || local
-                .chars()
-                .any(|c| c.is_whitespace() || c == '@' || c.is_control())
-        {
-            return Err(shape());
-        }
-        let link = Link::parse(domain).map_err(|e| EmailError::Domain {
-            address: input.trim().to_owned(),
-            reason: e.to_string(),
-        })?;
-        let LinkHost::Domain(host) = link.host() else {
-            return Err(EmailError::Domain {
-                address: input.trim().to_owned(),
-                reason: "an IP address".into(),
-            });
-        };
-        if link.url().path() != "/" || domain.contains(['/', ':']) {
-            return Err(shape());
-        }
-        let host = host.ascii().to_owned();
-        let canonical = canonical(local, &host);
-        Ok(Email {
-            raw: input.to_owned(),
-            local: local.to_owned(),
-            domain: link,
-            canonical,
-            hidden: cleaned.hidden,
-        })
+        all.pop()
+            .ok_or_else(|| EmailError::Shape(input.trim().to_owned()))
     }
 
     /// The input as given.
@@ -153,9 +140,16 @@ impl Email {
         &self.raw
     }
 
-    /// The part before `@`, as written.
+    /// The part before the last unquoted `@`, as written.
     pub fn local(&self) -> &str {
         &self.local
+    }
+
+    /// The display name written before `<address>`, if any (`TokenPocket Support` in
+    /// `TokenPocket Support <service@tokenpocket.pro>`): what a reader sees, not where the mail
+    /// goes.
+    pub fn display_name(&self) -> Option<&str> {
+        self.display.as_deref()
     }
 
     /// The domain, lowercase ASCII.
@@ -188,9 +182,156 @@ impl Email {
     }
 }
 
+/// Every mailbox a mail client would send to: one address, a list separated by `,` or `;`,
+/// or a `mailto:` link with its addresses and its `to`, `cc` and `bcc` fields (RFC 6068),
+/// in order.
+///
+/// ```
+/// use contactguard::input::email::recipients;
+///
+/// let all = recipients("mailto:service@tokenpocket.pro?subject=Hi&bcc=thief@evil.com")?;
+/// let mailboxes: Vec<&str> = all.iter().map(|e| e.canonical()).collect();
+/// assert_eq!(mailboxes, ["service@tokenpocket.pro", "thief@evil.com"]);
+/// # Ok::<(), contactguard::input::email::EmailError>(())
+/// ```
+///
+/// # Errors
+/// The first address that is not one, as an [`EmailError`].
+pub fn recipients(input: &str) -> Result<Vec<Email>, EmailError> {
+    if input.len() > MAX_EMAIL_LEN {
+        return Err(EmailError::TooLong(input.len()));
+    }
+    let raw = input.trim();
+    let cleaned = normalize::clean(raw);
+    // Hidden characters are taken out (and reported); nothing else is folded before the
+    // address is taken apart, so a full-width '＃' stays an ordinary character.
+    let text: String = raw.chars().filter(|c| !normalize::is_hidden(*c)).collect();
+    let shape = || EmailError::Shape(raw.to_owned());
+    let mut addresses: Vec<String> = Vec::new();
+    match text.get(..7).filter(|p| p.eq_ignore_ascii_case("mailto:")) {
+        Some(_) => {
+            let rest = &text[7..];
+            let rest = rest.split('#').next().unwrap_or_default();
+            let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+            addresses.extend(split_list(&percent_decode(path)));
+            for field in query.split('&') {
+                let (key, value) = field.split_once('=').unwrap_or((field, ""));
+                if ["to", "cc", "bcc"]
+                    .iter()
+                    .any(|k| key.eq_ignore_ascii_case(k))
+                {
+                    addresses.extend(split_list(&percent_decode(value)));
+                }
+            }
+        }
+        None => addresses.extend(split_list(&text)),
+    }
+    addresses.retain(|a| !a.trim().is_empty());
+    if addresses.is_empty() {
+        return Err(shape());
+    }
+    if addresses.len() > MAX_RECIPIENTS {
+        return Err(EmailError::Several(raw.chars().take(80).collect()));
+    }
+    addresses
+        .iter()
+        .map(|a| address(a, raw, &cleaned.hidden))
+        .collect()
+}
+
+/// Splits a list of addresses at `,` and `;` outside quotes and angle brackets.
+fn split_list(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let (mut quoted, mut escaped, mut angle) = (false, false, 0usize);
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '<' if !quoted => angle += 1,
+            '>' if !quoted => angle = angle.saturating_sub(1),
+            ',' | ';' if !quoted && angle == 0 => {
+                out.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    out.push(current);
+    out
+}
+
+/// One address of a list: `Name <addr-spec>` or an addr-spec. `raw` is the whole input.
+fn address(text: &str, raw: &str, hidden: &[HiddenChar]) -> Result<Email, EmailError> {
+    let shape = || EmailError::Shape(raw.to_owned());
+    let mut spec = text.trim();
+    let mut display = None;
+    if let (Some(open), true) = (spec.rfind('<'), spec.ends_with('>')) {
+        let name = spec[..open].trim().trim_matches('"').trim();
+        display = (!name.is_empty()).then(|| name.to_owned());
+        spec = spec[open + 1..spec.len() - 1].trim();
+    }
+    // The domain is after the last '@' outside a quoted string (RFC 5322 §3.4.1).
+    let mut at = None;
+    let (mut quoted, mut escaped) = (false, false);
+    for (i, c) in spec.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '@' if !quoted => at = Some(i),
+            _ => {}
+        }
+    }
+    let Some(at) = at else {
+        return Err(match spec.chars().find(|c| matches!(c, '＠' | '﹫')) {
+            Some(c) => EmailError::Refused {
+                address: raw.to_owned(),
+                at: c,
+            },
+            None => shape(),
+        });
+    };
+    let (local, domain) = (&spec[..at], &spec[at + 1..]);
+    if local.trim_matches('@').is_empty()
+        || domain.is_empty()
+        || local.chars().any(char::is_control)
+        || (!local.starts_with('"') && local.chars().any(char::is_whitespace))
+    {
+        return Err(shape());
+    }
+    let bad_domain = |reason: String| EmailError::Domain {
+        address: raw.to_owned(),
+        reason,
+    };
+    if domain.contains(['/', '\\', ':', '?', '#', '@', '['])
+        || domain.chars().any(char::is_whitespace)
+    {
+        return Err(shape());
+    }
+    let link = Link::parse(domain).map_err(|e| bad_domain(e.to_string()))?;
+    let LinkHost::Domain(host) = link.host() else {
+        return Err(bad_domain("an IP address".into()));
+    };
+    if link.kind() != crate::verdict::Kind::Domain {
+        return Err(shape());
+    }
+    let canonical = canonical(local, host.ascii());
+    Ok(Email {
+        raw: raw.to_owned(),
+        local: local.to_owned(),
+        display,
+        canonical,
+        domain: link,
+        hidden: hidden.to_vec(),
+    })
+}
+
 /// The canonical mailbox of `local@domain` (domain lowercase ASCII).
 pub(crate) fn canonical(local: &str, domain: &str) -> String {
-    let mut local = local.to_lowercase();
+    let mut local = unquoted(local).to_lowercase();
     let mut domain = domain.to_owned();
     if domain == "googlemail.com" {
         domain = "gmail.com".into();
@@ -204,6 +345,22 @@ pub(crate) fn canonical(local: &str, domain: &str) -> String {
         local.retain(|c| c != '.');
     }
     format!("{local}@{domain}")
+}
+
+/// A quoted local part whose content is an ordinary one (`"service"`) is that one; any other
+/// stays quoted, so it never equals a listed mailbox.
+fn unquoted(local: &str) -> &str {
+    match local.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+        Some(inner)
+            if !inner.is_empty()
+                && inner
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c)) =>
+        {
+            inner
+        }
+        _ => local,
+    }
 }
 
 #[cfg(test)]

@@ -206,6 +206,7 @@ pub struct Handle {
     name: String,
     form: Form,
     hidden: Vec<HiddenChar>,
+    lookalike: Vec<char>,
 }
 
 impl Handle {
@@ -220,7 +221,16 @@ impl Handle {
         }
         let cleaned = normalize::clean(input.trim());
         let text = cleaned.text.trim();
-        let (found_platform, name, form) = match from_url(text) {
+        let folded_url = from_url(text);
+        // A link is read as the platform reads it, without folding: when the folded reading
+        // names another account (`x.com/Name＃@evil.example`), the link's punctuation lies.
+        let lookalike = match &folded_url {
+            Some(folded) if from_url(input.trim()).as_ref() != Some(folded) => {
+                crate::input::url::lookalike_delimiters(input)
+            }
+            _ => Vec::new(),
+        };
+        let (found_platform, name, form) = match folded_url {
             Some(parsed) => parsed,
             None => from_text(text),
         };
@@ -243,6 +253,7 @@ impl Handle {
             name,
             form,
             hidden: cleaned.hidden,
+            lookalike,
         })
     }
 
@@ -269,6 +280,13 @@ impl Handle {
     /// Hidden characters that were removed.
     pub fn hidden(&self) -> &[HiddenChar] {
         &self.hidden
+    }
+
+    /// For a profile link whose look-alike punctuation (`＃` `／` `＠`) makes it read as
+    /// another account than the one the platform opens: those characters. The handle's name
+    /// is the one a reader sees; the link is never that account.
+    pub fn lookalike_delimiters(&self) -> &[char] {
+        &self.lookalike
     }
 
     /// The identity on `platform`: `x:tokenpocket_tp` (case folded where the platform ignores

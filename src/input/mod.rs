@@ -43,6 +43,12 @@ pub fn detect(input: &str) -> Kind {
     if lower.starts_with("tg://") || text.starts_with('@') {
         return Kind::Handle;
     }
+    if text.ends_with('>') && text.rfind('<').is_some_and(|i| text[i..].contains('@')) {
+        return Kind::Email; // a display name and an address: `Support <service@example.com>`
+    }
+    if text.starts_with('"') && text.contains("\"@") {
+        return Kind::Email; // a quoted local part: `"name"@example.com`
+    }
     if !lower.contains("://") {
         if let Some((local, domain)) = text.rsplit_once('@') {
             if !local.is_empty()

@@ -55,6 +55,30 @@ pub enum LinkError {
     /// A bare name whose last label is not a known top-level domain.
     #[error("'.{0}' is not a known top-level domain; if this is a link, include https://")]
     UnknownTld(String),
+    /// No browser opens it as written: it is a link only once look-alike characters (`：`
+    /// `／` `＠` `․`) are read as the delimiters they imitate.
+    #[error("no browser opens this link as written{}: written with ordinary characters it would be {folded}", describe_chars(chars))]
+    Refused {
+        /// The look-alike characters, each once.
+        chars: Vec<char>,
+        /// The link it imitates (WHATWG serialization of the folded text).
+        folded: String,
+    },
+}
+
+/// `: it uses 'x' (NAME), 'y' (NAME) where a link has '/' …`, or nothing.
+fn describe_chars(chars: &[char]) -> String {
+    if chars.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = chars
+        .iter()
+        .map(|c| format!("'{c}' ({})", normalize::char_name(*c)))
+        .collect();
+    format!(
+        " (it uses {} in place of ordinary punctuation)",
+        names.join(", ")
+    )
 }
 
 /// What a link's host is. An IP address is never compared with a brand's domains.
@@ -187,6 +211,11 @@ impl DomainName {
 
 /// A parsed link or bare domain.
 ///
+/// The host is the one a browser opens: the WHATWG parser (`url`) reads the input as written,
+/// with only what a browser itself removes taken out (tabs, newlines, leading and trailing
+/// spaces). Compatibility folding (NFKC) is never applied before parsing, so a full-width `／`
+/// stays inside the user information, where a browser keeps it:
+///
 /// ```
 /// use contactguard::input::url::{Link, LinkHost};
 ///
@@ -194,6 +223,12 @@ impl DomainName {
 /// assert_eq!(link.userinfo(), Some("tokenpocket.pro".to_owned()));
 /// let LinkHost::Domain(host) = link.host() else { unreachable!() };
 /// assert_eq!(host.ascii(), "evil.example");
+///
+/// let tricked = Link::parse("https://tokenpocket.pro\u{FF0F}@evil.example")?;
+/// let LinkHost::Domain(host) = tricked.host() else { unreachable!() };
+/// assert_eq!(host.ascii(), "evil.example"); // what a browser opens
+/// let folded = tricked.folded().expect("read after folding, it points elsewhere");
+/// assert_eq!(folded.host_str(), Some("tokenpocket.pro")); // what a reader sees
 /// # Ok::<(), contactguard::input::url::LinkError>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -203,39 +238,58 @@ pub struct Link {
     url: Url,
     host: LinkHost,
     hidden: Vec<HiddenChar>,
+    refanged: bool,
+    folded: Option<Url>,
 }
 
 impl Link {
-    /// Parses a link (`https://…`) or a bare domain (`example.com`, `例子.中国`).
+    /// Parses a link (`https://…`) or a bare domain (`example.com`, `例子.中国`), as a browser
+    /// would open it.
     ///
     /// # Errors
-    /// A [`LinkError`] that says what is wrong and what a valid input looks like.
+    /// A [`LinkError`] that says what is wrong and what a valid input looks like; a link that
+    /// only parses after folding look-alike characters is [`LinkError::Refused`].
     pub fn parse(input: &str) -> Result<Link, LinkError> {
         if input.len() > MAX_LINK_LEN {
             return Err(LinkError::TooLong(input.len()));
         }
         let raw = input.trim().to_owned();
-        let cleaned = normalize::clean(&raw);
-        let text = refang(cleaned.text.trim());
-        if text.is_empty() {
+        if raw.is_empty() {
             return Err(LinkError::Empty);
         }
-        let scheme = scheme_of(&text);
-        let kind = if scheme.is_some() || text.contains(['/', '?', '#', '@', ':', '\\']) {
-            Kind::Url
-        } else {
-            Kind::Domain
+        let cleaned = normalize::clean(&raw);
+        let (text, refanged) = match refang(&raw) {
+            Some(text) => (text, true),
+            None => (raw.clone(), false),
         };
-        if let Some(s) = &scheme {
-            if !matches!(s.as_str(), "http" | "https" | "ws" | "wss" | "ftp") {
-                return Err(LinkError::Scheme(s.clone()));
-            }
-        }
-        let url = match scheme {
-            Some(_) => Url::parse(&text),
-            None => Url::parse(&format!("http://{text}")),
-        }
-        .map_err(LinkError::Parse)?;
+        // What a person reading the text sees: hidden characters out, full-width forms folded.
+        let folded_text =
+            refang(cleaned.text.trim()).unwrap_or_else(|| cleaned.text.trim().to_owned());
+        let (kind, url) = match read(&text) {
+            Ok(reading) => reading,
+            Err(e) if matches!(e, LinkError::Scheme(_)) => return Err(e),
+            // A browser refuses it. Read folded, it may still be a link: one with hidden
+            // characters in it is judged as it looks (the hidden characters are the finding);
+            // one that needs look-alike delimiters is refused, saying what it imitates.
+            Err(e) => match read(&folded_text) {
+                Ok(reading)
+                    if !cleaned.hidden.is_empty() && lookalike_delimiters(&raw).is_empty() =>
+                {
+                    reading
+                }
+                Ok((_, folded)) => {
+                    return Err(LinkError::Refused {
+                        chars: lookalike_delimiters(&raw),
+                        folded: folded.to_string(),
+                    })
+                }
+                Err(_) => return Err(e),
+            },
+        };
+        let folded = read(&folded_text)
+            .ok()
+            .map(|(_, f)| f)
+            .filter(|f| leads_elsewhere(&url, f));
         let host = match url.host() {
             Some(Host::Domain(d)) => LinkHost::Domain(DomainName::from_ascii(d)),
             Some(Host::Ipv4(ip)) => LinkHost::Ip(IpAddr::V4(ip)),
@@ -268,6 +322,8 @@ impl Link {
             url,
             host,
             hidden: cleaned.hidden,
+            refanged,
+            folded,
         })
     }
 
@@ -281,7 +337,7 @@ impl Link {
         self.kind
     }
 
-    /// The parsed URL (WHATWG serialization).
+    /// The parsed URL (WHATWG serialization): what a browser opens.
     pub fn url(&self) -> &Url {
         &self.url
     }
@@ -291,9 +347,27 @@ impl Link {
         &self.host
     }
 
-    /// Hidden characters that were removed before parsing.
+    /// Hidden characters in the input (they stay in it for parsing, as in a browser).
     pub fn hidden(&self) -> &[HiddenChar] {
         &self.hidden
+    }
+
+    /// Whether the input was a defanged indicator (`hxxps://example[.]com`) read as the link
+    /// it stands for.
+    pub fn refanged(&self) -> bool {
+        self.refanged
+    }
+
+    /// The link as a reader sees it (look-alike characters such as `／` `＃` `＠` folded to the
+    /// delimiters they imitate), when that leads somewhere else than the link itself: another
+    /// scheme, host, user information or port. `None` when both read the same.
+    pub fn folded(&self) -> Option<&Url> {
+        self.folded.as_ref()
+    }
+
+    /// The characters of the input that look like URL delimiters but are not (`／` for `/`).
+    pub fn lookalike_delimiters(&self) -> Vec<char> {
+        lookalike_delimiters(&self.raw)
     }
 
     /// The text before `@` in the authority (`user:pass`), percent-decoded, if any.
@@ -326,6 +400,58 @@ impl Link {
     }
 }
 
+/// Reads `text` as a browser does: with its scheme, or as `http://` + the text when it has
+/// none (what an address bar does with a bare name). Only web schemes are links.
+fn read(text: &str) -> Result<(Kind, Url), LinkError> {
+    let scheme = scheme_of(text);
+    let kind = if scheme.is_some() || text.contains(['/', '?', '#', '@', ':', '\\']) {
+        Kind::Url
+    } else {
+        Kind::Domain
+    };
+    if let Some(s) = &scheme {
+        if !matches!(s.as_str(), "http" | "https" | "ws" | "wss" | "ftp") {
+            return Err(LinkError::Scheme(s.clone()));
+        }
+    }
+    let url = match scheme {
+        Some(_) => Url::parse(text),
+        None => Url::parse(&format!("http://{text}")),
+    }
+    .map_err(LinkError::Parse)?;
+    Ok((kind, url))
+}
+
+/// Whether two readings of one input lead to different places: another scheme, host, user
+/// information or port.
+fn leads_elsewhere(real: &Url, folded: &Url) -> bool {
+    real.scheme() != folded.scheme()
+        || real.host_str() != folded.host_str()
+        || real.username() != folded.username()
+        || real.password() != folded.password()
+        || real.port_or_known_default() != folded.port_or_known_default()
+}
+
+/// The characters of `text` that compatibility folding turns into a URL delimiter (`／` `＼`
+/// `＃` `？` `＠` `：` `．` and their small forms): a browser keeps them as ordinary characters,
+/// a reader takes them for the delimiter. In order, each once.
+pub(crate) fn lookalike_delimiters(text: &str) -> Vec<char> {
+    use unicode_normalization::char::decompose_compatible;
+    let mut out: Vec<char> = Vec::new();
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        let mut folded = String::new();
+        decompose_compatible(c, |d| folded.push(d));
+        if matches!(
+            folded.as_str(),
+            "/" | "\\" | "#" | "?" | "@" | ":" | "." | "%" | "&" | "="
+        ) && !out.contains(&c)
+        {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl fmt::Display for Link {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.url.as_str())
@@ -351,24 +477,23 @@ fn scheme_of(text: &str) -> Option<String> {
     (after.starts_with('/') || after.starts_with('\\') || known_opaque).then_some(scheme)
 }
 
-/// Undoes the usual defanging of threat-intelligence feeds: `hxxp://`, `[.]`, `(.)`, `[dot]`.
-fn refang(text: &str) -> String {
+/// Undoes the usual defanging of threat-intelligence feeds (`hxxp://`, `[.]`, `(.)`, `[dot]`,
+/// `{.}`, `[:]`), or `None` when `text` is not defanged.
+fn refang(text: &str) -> Option<String> {
     let mut s = text
         .replace("[.]", ".")
         .replace("(.)", ".")
         .replace("[dot]", ".")
-        .replace("{.}", ".");
-    for (from, to) in [
-        ("hxxps://", "https://"),
-        ("hxxp://", "http://"),
-        ("HXXPS://", "https://"),
-        ("HXXP://", "http://"),
-    ] {
-        if let Some(rest) = s.strip_prefix(from) {
-            s = format!("{to}{rest}");
+        .replace("{.}", ".")
+        .replace("[:]", ":");
+    for (from, to) in [("hxxps://", "https://"), ("hxxp://", "http://")] {
+        if s.get(..from.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(from))
+        {
+            s = format!("{to}{}", &s[from.len()..]);
         }
     }
-    s
+    (s != text).then_some(s)
 }
 
 /// `%XX` escapes decoded (invalid UTF-8 replaced).

@@ -21,7 +21,7 @@ use crate::matching::Outcome;
 use crate::normalize::visual::visual_key_spans;
 use crate::normalize::visual_key;
 use crate::registry::Registry;
-use crate::verdict::{ChannelRef, Detail, Finding, Technique};
+use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Note, Technique};
 
 /// Hosts of link shorteners: the destination cannot be known offline.
 const SHORTENERS: &[&str] = &[
@@ -65,7 +65,7 @@ pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome 
             },
         )),
         LinkHost::Domain(d) => {
-            out.official = index.official_host(registry, d.ascii());
+            out.official = index.official_host(d.ascii());
             if out.official.is_none() {
                 if let Some(host) = SHORTENERS
                     .iter()
@@ -120,6 +120,40 @@ pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome 
 
     if let LinkHost::Domain(d) = link.host() {
         out.findings.extend(script_findings(d, first_target(&out)));
+    }
+
+    if let Some(folded) = link.folded() {
+        // Read with its look-alike punctuation taken at face value, the link shows another host
+        // than the one a browser opens: whatever it shows, it is not that.
+        let shown = folded.host_str().unwrap_or_default().to_owned();
+        let loc = index
+            .official_host(&shown)
+            .map(|(loc, _)| loc)
+            .or_else(|| official_domain_in(index, &shown))
+            .or_else(|| distinctive_key_in(index, &shown));
+        let real = match link.host() {
+            LinkHost::Domain(d) => d.unicode().to_owned(),
+            LinkHost::Ip(ip) => ip.to_string(),
+        };
+        let chars = link
+            .lookalike_delimiters()
+            .iter()
+            .map(|c| CharInfo::of(&c.to_string()))
+            .collect();
+        let target = loc.map(target).or_else(|| first_target(&out));
+        out.findings.insert(
+            0,
+            Finding::new(
+                Technique::LookalikeDelimiter,
+                target,
+                Detail::Delimiter { chars, shown, real },
+            ),
+        );
+    }
+    if link.refanged() {
+        out.notes.push(Note::new(Detail::Refanged {
+            link: link.url().to_string(),
+        }));
     }
 
     if !link.hidden().is_empty() {

@@ -35,24 +35,32 @@ pub(crate) fn judge(index: &Index, registry: &Registry, email: &Email) -> Outcom
         return judged;
     }
     if let Some(loc) = brand_in_mailbox(index, email.local()) {
-        let brand = &registry.brands()[loc.brand];
-        let target = brand
-            .channels
-            .iter()
-            .position(|c| c.kind == ChannelKind::Email)
-            .map_or(loc, |channel| ChannelLoc {
-                brand: loc.brand,
-                channel,
-            });
         out.findings.push(Finding::new(
             Technique::BrandMention,
-            Some(channel_ref(registry, target)),
+            Some(channel_ref(registry, brand_email(registry, loc))),
             Detail::Mailbox {
                 local: email.local().to_owned(),
                 domain: domain.to_owned(),
                 free_provider: email.is_free_provider(),
             },
         ));
+    }
+    // A display name that shows a brand, in front of a mailbox that is not the brand's.
+    if out.findings.is_empty() {
+        if let Some(name) = email.display_name() {
+            if let Some(loc) =
+                brand_in_mailbox(index, name).or_else(|| domain::distinctive_key_in(index, name))
+            {
+                out.findings.push(Finding::new(
+                    Technique::BrandMention,
+                    Some(channel_ref(registry, brand_email(registry, loc))),
+                    Detail::DisplayName {
+                        name: name.to_owned(),
+                        mailbox: email.canonical().to_owned(),
+                    },
+                ));
+            }
+        }
     }
     // Keep the domain's own warnings (a shortener cannot be a mail domain, but a mixed-script
     // label can).
@@ -63,8 +71,24 @@ pub(crate) fn judge(index: &Index, registry: &Registry, email: &Email) -> Outcom
     out
 }
 
-/// The brand whose name stands in a mailbox name, as a word of its own or with keywords.
+/// The brand's first e-mail channel, else the channel at `loc`.
+fn brand_email(registry: &Registry, loc: ChannelLoc) -> ChannelLoc {
+    registry.brands()[loc.brand]
+        .channels
+        .iter()
+        .position(|c| c.kind == ChannelKind::Email)
+        .map_or(loc, |channel| ChannelLoc {
+            brand: loc.brand,
+            channel,
+        })
+}
+
+/// The brand whose name stands in a mailbox name, as a word of its own or with keywords, or
+/// whose domain stands in it (`"service@token.im#"@evil.example`).
 fn brand_in_mailbox(index: &Index, local: &str) -> Option<ChannelLoc> {
+    if let Some(loc) = domain::official_domain_in(index, &local.to_lowercase()) {
+        return Some(loc);
+    }
     let local = local.split('+').next().unwrap_or(local);
     if let Some(hit) = brand_with_words(index, local) {
         return Some(hit.key.target);

@@ -25,6 +25,37 @@ use crate::registry::{ChannelKind, Registry};
 use crate::verdict::{Change, CharInfo, Detail, Finding, Technique};
 
 pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
+    let mut out = ladder(index, registry, h);
+    if !h.lookalike_delimiters().is_empty() {
+        // What the link shows is not what the platform opens: never that account.
+        let target = out
+            .official
+            .take()
+            .map(|(loc, _)| channel_ref(registry, loc))
+            .or_else(|| out.findings.iter().find_map(|f| f.target.clone()));
+        let chars = h
+            .lookalike_delimiters()
+            .iter()
+            .map(|c| CharInfo::of(&c.to_string()))
+            .collect();
+        out.findings.insert(
+            0,
+            Finding::new(
+                Technique::LookalikeDelimiter,
+                target,
+                Detail::Delimiter {
+                    chars,
+                    shown: h.name().to_owned(),
+                    real: h.raw().trim().to_owned(),
+                },
+            ),
+        );
+    }
+    out
+}
+
+/// The ladder on the handle as a reader sees it.
+fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
     let mut out = Outcome::default();
     if h.form() == Form::Opaque {
         return out;

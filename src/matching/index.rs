@@ -107,7 +107,8 @@ pub(crate) struct ClaimName {
 /// The index over one registry.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
-    pub hosts: HashMap<String, ChannelLoc>,
+    /// Official hosts, each with how far it reaches.
+    pub hosts: HashMap<String, (ChannelLoc, Scope)>,
     pub keys: Vec<BrandKey>,
     pub by_visual: HashMap<String, Vec<usize>>,
     pub domains: Vec<(String, ChannelLoc)>,
@@ -263,7 +264,9 @@ impl Index {
                     ChannelKind::Medium => format!("{}.medium.com", name.replace('.', "-")),
                     _ => continue,
                 };
-                index.hosts.entry(host).or_insert(loc);
+                // A page host derived from an account is that host only: the platform, not
+                // the brand, decides who gets the names below it.
+                index.hosts.entry(host).or_insert((loc, Scope::Host));
             }
             for (c, channel) in brand.channels.iter().enumerate() {
                 let loc = ChannelLoc {
@@ -337,7 +340,10 @@ impl Index {
                     continue;
                 }
                 first_domain.get_or_insert(loc);
-                index.hosts.entry(host.clone()).or_insert(loc);
+                index
+                    .hosts
+                    .entry(host.clone())
+                    .or_insert((loc, channel.scope()));
                 let name = DomainName::from_ascii(&host);
                 let owned = channel.scope() == Scope::Subdomains
                     || name.registrable() == Some(host.as_str());
@@ -526,18 +532,15 @@ impl Index {
     }
 
     /// The official channel whose scope covers `host`, and whether it is the channel itself.
-    pub fn official_host(&self, registry: &Registry, host: &str) -> Option<(ChannelLoc, bool)> {
+    pub fn official_host(&self, host: &str) -> Option<(ChannelLoc, bool)> {
         let bare = host.strip_prefix("www.").unwrap_or(host);
-        if let Some(&loc) = self.hosts.get(bare) {
+        if let Some(&(loc, _)) = self.hosts.get(bare) {
             return Some((loc, true));
         }
         let mut rest = bare;
         while let Some((_, parent)) = rest.split_once('.') {
-            if let Some(&loc) = self.hosts.get(parent) {
-                let channel = &registry.brands()[loc.brand].channels[loc.channel];
-                if channel.scope() == Scope::Subdomains {
-                    return Some((loc, false));
-                }
+            if let Some(&(loc, Scope::Subdomains)) = self.hosts.get(parent) {
+                return Some((loc, false));
             }
             rest = parent;
         }

@@ -14,7 +14,9 @@ use index::ChannelLoc;
 
 use crate::normalize::{is_bidi_control, HiddenChar};
 use crate::registry::{Brand, ChannelKind, Registry};
-use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Technique};
+use crate::verdict::{
+    ChannelRef, CharInfo, Detail, Finding, Note, Technique, MAX_HIDDEN_POSITIONS,
+};
 
 /// What a ladder found for one input.
 #[derive(Debug, Default)]
@@ -26,6 +28,8 @@ pub(crate) struct Outcome {
     pub claimed: Option<usize>,
     /// Findings, the most telling first.
     pub findings: Vec<Finding>,
+    /// How the input was read, where it matters.
+    pub notes: Vec<Note>,
 }
 
 impl Outcome {
@@ -34,7 +38,7 @@ impl Outcome {
     pub fn imitates(&self) -> bool {
         self.findings
             .iter()
-            .any(|f| f.target.is_some() || f.technique == Technique::NoSuchChannel)
+            .any(|f| f.target.is_some() || f.technique.imitates_alone())
     }
 }
 
@@ -75,15 +79,29 @@ pub(crate) fn hidden_findings(
     let (bidi, invisible): (Vec<&HiddenChar>, Vec<&HiddenChar>) =
         hidden.iter().partition(|h| is_bidi_control(h.ch));
     let bidi_target = target.clone().or(bidi_fallback);
-    for (technique, chars, target) in [
+    for (technique, found, target) in [
         (Technique::BidiControl, bidi, bidi_target),
         (Technique::InvisibleChars, invisible, target),
     ] {
-        if !chars.is_empty() {
+        if !found.is_empty() {
+            // Each character once: a line of ten thousand zero-width spaces is one finding
+            // of one character, not ten thousand.
+            let mut distinct: Vec<char> = Vec::new();
+            for h in &found {
+                if !distinct.contains(&h.ch) {
+                    distinct.push(h.ch);
+                }
+            }
             let detail = Detail::Hidden {
-                chars: chars
+                chars: distinct
                     .iter()
-                    .map(|h| CharInfo::of(&h.ch.to_string()))
+                    .map(|c| CharInfo::of(&c.to_string()))
+                    .collect(),
+                count: found.len(),
+                positions: found
+                    .iter()
+                    .take(MAX_HIDDEN_POSITIONS)
+                    .map(|h| h.offset)
                     .collect(),
             };
             out.findings

@@ -151,6 +151,11 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                     "scope applies to domain channels only; remove it".into(),
                 );
             }
+            if channel.kind == ChannelKind::Domain {
+                if let Err(message) = check_scope(brand, &channel) {
+                    problem(&format!("{at}.scope"), message);
+                }
+            }
             if let Err(message) = check_value(channel.kind, &channel.value) {
                 problem(&format!("{at}.value"), message);
             }
@@ -263,6 +268,45 @@ fn check_value(kind: ChannelKind, value: &str) -> Result<(), String> {
             }
         }
         _ => Ok(()),
+    }
+}
+
+/// Every domain channel says how far it reaches, and reaches only as far as the brand owns:
+/// `subdomains` for a registrable domain the brand holds (or a host below one it lists with
+/// `subdomains`), `host` for a host on someone else's domain or on a shared platform.
+fn check_scope(brand: &super::Brand, channel: &Channel) -> Result<(), String> {
+    use crate::input::url::{DomainName, SuffixKind};
+    let Some(scope) = channel.scope else {
+        return Err(format!(
+            "say how far '{}' reaches: \"scope\": \"subdomains\" when the brand owns the domain and every name below it, \"host\" for this host only",
+            channel.value
+        ));
+    };
+    if scope == super::Scope::Host {
+        return Ok(());
+    }
+    let name = DomainName::from_ascii(&channel.value);
+    if name.suffix_kind() == SuffixKind::Private {
+        return Err(format!(
+            "'{}' is on the shared platform .{}, whose operator gives out the names below it: use \"scope\": \"host\"",
+            channel.value,
+            name.suffix()
+        ));
+    }
+    let registrable = name.registrable().unwrap_or(&channel.value);
+    let owned = registrable == channel.value
+        || brand.channels.iter().any(|c| {
+            c.kind == ChannelKind::Domain
+                && c.value == registrable
+                && c.scope == Some(super::Scope::Subdomains)
+        });
+    if owned {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{}' is a host on {registrable}, which the brand does not list as its own: use \"scope\": \"host\"",
+            channel.value
+        ))
     }
 }
 

@@ -133,12 +133,12 @@ pub enum Origin {
     /// A downloaded distribution file accepted by [`crate::trust::store::update`] and verified
     /// again at load.
     Update,
-    /// A distribution file verified by [`TrustedRegistry::from_bundle`].
-    File,
 }
 
-/// A registry whose signatures verified against the compiled-in root. The only input a
-/// [`crate::Checker`] accepts.
+/// A registry whose signatures verified against the compiled-in root, and that is the newest
+/// the app trusts: the embedded one, or an update accepted through a
+/// [`crate::trust::store::TrustStore`] (which keeps the rollback floor and the newest root
+/// across restarts). The only input a [`crate::Checker`] accepts.
 ///
 /// ```
 /// use contactguard::registry::TrustedRegistry;
@@ -170,57 +170,6 @@ impl TrustedRegistry {
         let checks = Checks::at(Timestamp::from_unix(0), Expiry::Report);
         let verified = verify(BUILTIN_BUNDLE, BUILTIN_ANCHOR, &checks).map_err(Error::Verify)?;
         Ok(TrustedRegistry::from_verified(verified, Origin::Builtin))
-    }
-
-    /// A distribution file verified against `anchor` (a root envelope; the compiled-in one is
-    /// [`BUILTIN_ANCHOR`]) at `now`, refusing expired data. `contactguard check --registry FILE`
-    /// uses it. It keeps no rollback floor: an app that downloads updates uses
-    /// [`crate::trust::store::update`] and [`crate::trust::store::load_trusted`] instead.
-    ///
-    /// ```
-    /// use contactguard::registry::{Origin, TrustedRegistry, BUILTIN_ANCHOR, BUILTIN_BUNDLE};
-    /// use contactguard::trust::time::Timestamp;
-    /// use contactguard::Error;
-    ///
-    /// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
-    /// let trusted = TrustedRegistry::from_bundle(BUILTIN_ANCHOR, BUILTIN_BUNDLE, now)?;
-    /// assert_eq!(trusted.origin(), Origin::File);
-    ///
-    /// let mut tampered = BUILTIN_BUNDLE.to_vec();
-    /// let at = tampered.len() / 2;
-    /// tampered[at] ^= 1; // one bit anywhere
-    /// let refused = TrustedRegistry::from_bundle(BUILTIN_ANCHOR, &tampered, now);
-    /// assert!(matches!(refused, Err(Error::Verify(_))));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::Verify`] with the failed check.
-    pub fn from_bundle(
-        anchor: &[u8],
-        bundle: &[u8],
-        now: Timestamp,
-    ) -> Result<TrustedRegistry, Error> {
-        // From the compiled-in anchor, the chain must also pass through the embedded file's
-        // root: a file from before a rotation, or forked from it, is refused.
-        let embedded = match anchor == BUILTIN_ANCHOR {
-            true => Some(
-                verify(
-                    BUILTIN_BUNDLE,
-                    BUILTIN_ANCHOR,
-                    &Checks::at(now, Expiry::Report),
-                )
-                .map_err(Error::Verify)?,
-            ),
-            false => None,
-        };
-        let checks = Checks {
-            root_floor: embedded.as_ref().map_or(0, |e| e.root.version()),
-            trusted_root: embedded.as_ref().map(|e| e.root_payload.as_slice()),
-            ..Checks::at(now, Expiry::Enforce)
-        };
-        let verified = verify(bundle, anchor, &checks).map_err(Error::Verify)?;
-        Ok(TrustedRegistry::from_verified(verified, Origin::File))
     }
 
     pub(crate) fn from_verified(v: Verified, origin: Origin) -> TrustedRegistry {

@@ -95,8 +95,9 @@ pub struct Channel {
     pub kind: ChannelKind,
     /// The value in the kind's convention (see the README's registry section).
     pub value: String,
-    /// For domains: whether subdomains are official too. Absent means
-    /// [`Scope::Subdomains`] for domains and is meaningless for other kinds.
+    /// For domains: whether subdomains are official too. Every domain channel of a registry
+    /// states it (`registry lint` refuses one without); a reader that meets none assumes
+    /// [`Scope::Host`], the narrower. Meaningless for other kinds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// Where the brand published this channel (repository path at a commit, or a page).
@@ -110,9 +111,9 @@ pub struct Channel {
 }
 
 impl Channel {
-    /// The effective scope of a domain channel.
+    /// The effective scope of a domain channel: as stated, else [`Scope::Host`].
     pub fn scope(&self) -> Scope {
-        self.scope.unwrap_or(Scope::Subdomains)
+        self.scope.unwrap_or(Scope::Host)
     }
 }
 

@@ -74,12 +74,16 @@ pub struct ScanReport {
     /// The worst status among the items and claims (impersonation > invalid > unknown >
     /// official); `None` when the text holds no contact and no claim.
     pub status: Option<Status>,
-    /// Every contact, in order of appearance.
+    /// Every contact, in order of appearance (the first [`MAX_SCAN_ITEMS`]).
     pub items: Vec<ScanItem>,
+    /// Contacts found beyond [`MAX_SCAN_ITEMS`]: judged (they count in `status` and `advice`)
+    /// but not listed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub omitted: usize,
     /// Channels the text claims for a brand that has none of that kind, contact or not
     /// (`请拨打TP钱包客服热线`).
     pub claims: Vec<Claim>,
-    /// Brand names in the text outside the contacts, in order.
+    /// Brand names in the text outside the contacts, in order (the first [`MAX_SCAN_ITEMS`]).
     pub mentions: Vec<Mention>,
     /// For each brand concerned, its real channels and safety statements: what to do instead.
     pub advice: Vec<Advice>,
@@ -173,6 +177,10 @@ pub struct Advice {
     pub statements: Vec<Statement>,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 impl ScanReport {
     /// The process exit code for this report, as `check` uses: 0 all official (or nothing
     /// found), 1 some unknown, 2 invalid input, 3 impersonation.
@@ -258,20 +266,20 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
         names.clone(),
     );
 
-    let mut items = Vec::new();
+    // Every contact is judged; the first MAX_SCAN_ITEMS are listed, the rest only counted, so
+    // that a page of a million contacts has a report of bounded size.
+    let mut items = Kept::default();
     for (span, what) in &found {
         let claimed = ctx.claimed(span);
         let input_span = read.to_input(span);
-        if let Some(item) = judge(
+        items.push(judge(
             checker,
             &plain[span.clone()],
             *what,
             claimed,
             input,
             input_span,
-        ) {
-            items.push(item);
-        }
+        ));
     }
     if let Some(page) = &read.page {
         for (value, span, at) in &page.targets {
@@ -279,12 +287,16 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
                 continue;
             };
             let claimed = ctx.claimed(&(*at..*at));
-            if let Some(item) = judge(checker, contact, what, claimed, input, span.clone()) {
-                items.push(item);
-            }
+            items.push(judge(checker, contact, what, claimed, input, span.clone()));
         }
-        items.sort_by_key(|i| i.span.start);
+        items.listed.sort_by_key(|i| i.span.start);
     }
+    let Kept {
+        listed: items,
+        omitted,
+        omitted_worst,
+        omitted_brands,
+    } = items;
 
     let mut claims: Vec<Claim> = Vec::new();
     let mut kinds: Vec<ChannelKind> = registry
@@ -334,6 +346,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
 
     let mentions: Vec<Mention> = names
         .iter()
+        .take(MAX_SCAN_ITEMS)
         .map(|n| {
             let span = read.to_input(&n.span);
             Mention {
@@ -348,16 +361,66 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
     let status = items
         .iter()
         .map(|i| i.verdict.status)
+        .chain(omitted_worst)
+        .filter(|s| *s != Status::Invalid)
         .chain(claims.iter().map(|_| Status::Impersonation))
         .max_by_key(|s| s.severity());
-    let advice = advice(checker, &items, &claims, &mentions);
+    let mut advice = advice(checker, &items, &claims, &mentions);
+    for id in omitted_brands {
+        if let Some(brand) = registry.brand(&id) {
+            if !advice.iter().any(|a| a.brand.id == id) {
+                advice.push(advice_for(checker, brand));
+            }
+        }
+    }
     ScanReport {
         status,
         items,
+        omitted,
         claims,
         mentions,
         advice,
         error: None,
+    }
+}
+
+/// The most items a [`ScanReport`] lists; further contacts are judged (they count in the
+/// status and the advice) but only counted, in [`ScanReport::omitted`].
+pub const MAX_SCAN_ITEMS: usize = 10_000;
+
+/// The items of a scan as they are judged: the first [`MAX_SCAN_ITEMS`] kept whole, the rest
+/// reduced to what the report needs of them.
+#[derive(Default)]
+struct Kept {
+    listed: Vec<ScanItem>,
+    omitted: usize,
+    omitted_worst: Option<Status>,
+    /// Brands the omitted items impersonate, each once (at most one per registry brand).
+    omitted_brands: Vec<String>,
+}
+
+impl Kept {
+    fn push(&mut self, item: Option<ScanItem>) {
+        let Some(item) = item else { return };
+        if self.listed.len() < MAX_SCAN_ITEMS {
+            self.listed.push(item);
+            return;
+        }
+        self.omitted += 1;
+        let status = item.verdict.status;
+        if self
+            .omitted_worst
+            .is_none_or(|w| status.severity() > w.severity())
+        {
+            self.omitted_worst = Some(status);
+        }
+        if status == Status::Impersonation {
+            if let Some(b) = item.verdict.brand {
+                if !self.omitted_brands.contains(&b.id) {
+                    self.omitted_brands.push(b.id);
+                }
+            }
+        }
     }
 }
 
@@ -425,7 +488,15 @@ fn judge(
             v
         }
     };
-    if verdict.status == Status::Invalid {
+    // What does not parse as the kind it was taken for is not a contact; but a link or an
+    // address that no browser or mail client opens as written, only once its look-alike
+    // punctuation is folded, is reported (invalid, with what it reads as).
+    if verdict.status == Status::Invalid
+        && !verdict
+            .notes
+            .iter()
+            .any(|n| matches!(n.detail, crate::verdict::Detail::Unopenable { .. }))
+    {
         return None;
     }
     // A short service code (95588) belongs to a bank or carrier; it is not upgraded to a
@@ -471,13 +542,18 @@ fn advice(
     }
     ids.iter()
         .filter_map(|id| checker.registry().brand(id))
-        .map(|brand| Advice {
-            brand: BrandRef::of(brand),
-            channels: ChannelKind::ALL
-                .iter()
-                .flat_map(|k| checker.channels_of(&brand.id, *k))
-                .collect(),
-            statements: brand.statements.clone(),
-        })
+        .map(|brand| advice_for(checker, brand))
         .collect()
+}
+
+/// A brand's real channels and statements.
+fn advice_for(checker: &Checker, brand: &crate::registry::Brand) -> Advice {
+    Advice {
+        brand: BrandRef::of(brand),
+        channels: ChannelKind::ALL
+            .iter()
+            .flat_map(|k| checker.channels_of(&brand.id, *k))
+            .collect(),
+        statements: brand.statements.clone(),
+    }
 }

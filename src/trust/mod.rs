@@ -8,9 +8,11 @@
 //! - [`envelope`]: DSSE envelopes and threshold counting;
 //! - [`root`]: the root role's payload;
 //! - [`verify`]: checking a distribution file, in order;
-//! - [`store`]: updates and offline loads through an app-supplied store.
+//! - [`store`]: updates and offline loads through an app-supplied store;
+//! - [`file_store`]: that store in a folder, for the CLI and for apps that want one.
 
 pub mod envelope;
+pub mod file_store;
 pub mod keys;
 pub mod root;
 pub mod store;

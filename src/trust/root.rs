@@ -165,6 +165,16 @@ impl Root {
         &self.registry_keys
     }
 
+    /// Whether this root rotates registry keys out of `previous`: some key that could sign
+    /// registries under `previous` cannot under this root. Only such a rotation restarts the
+    /// registry version floor (TUF §5.3.11); adding keys or changing a threshold does not.
+    pub fn rotates_registry_keys(&self, previous: &Root) -> bool {
+        previous
+            .registry_keys()
+            .iter()
+            .any(|(id, _)| !self.registry_keys.iter().any(|(own, _)| own == id))
+    }
+
     /// Threshold of the root role.
     pub fn root_threshold(&self) -> usize {
         self.data.roles.root.threshold

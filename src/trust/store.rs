@@ -315,6 +315,37 @@ pub fn update(
     })
 }
 
+/// Accepts a downloaded distribution file through the store ([`update`]), then loads the
+/// registry the app now trusts ([`load_trusted`]): the one call for "use this file". A file
+/// that is older than what the store trusts, signed by keys rotated out since, or expired is
+/// refused, and nothing is stored.
+///
+/// ```
+/// use contactguard::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+/// use contactguard::trust::store::{load_update, Anchor, MemoryStore};
+/// use contactguard::trust::time::Timestamp;
+/// use contactguard::Checker;
+///
+/// let mut store = MemoryStore::default(); // a FileStore in a real app
+/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// let (trusted, _outcome) = load_update(&Anchor::root(BUILTIN_ANCHOR), BUILTIN_BUNDLE, &mut store, now)?;
+/// let checker = Checker::new(trusted);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// The failed check as a [`VerifyError`].
+pub fn load_update(
+    anchor: &Anchor<'_>,
+    bundle: &[u8],
+    store: &mut dyn TrustStore,
+    now: Timestamp,
+) -> Result<(TrustedRegistry, UpdateOutcome), VerifyError> {
+    let outcome = update(anchor, bundle, store, now)?;
+    let (trusted, _) = load_trusted(anchor, store, now)?;
+    Ok((trusted, outcome))
+}
+
 /// The registry to use at an offline start: what the store holds, verified again, or the
 /// embedded one when the store is empty or older; with its freshness at `now`. Age never makes
 /// it fail.

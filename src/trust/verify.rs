@@ -246,9 +246,11 @@ pub fn root_of(envelope: &Envelope) -> Result<Root, VerifyError> {
 }
 
 /// Verifies a distribution file against `anchor`, the root envelope compiled into the app.
-/// The one verification path: [`crate::TrustedRegistry::from_bundle`],
-/// [`crate::trust::store::update`], [`crate::trust::store::load_trusted`] and
-/// `contactguard registry verify` all come here.
+/// The one verification path: [`crate::trust::store::update`],
+/// [`crate::trust::store::load_trusted`], the embedded registry and `contactguard registry
+/// verify` all come here. Called directly it is for inspection: it keeps no rollback floor, and
+/// what it returns is not a [`crate::TrustedRegistry`], so it can never become a
+/// [`crate::Checker`].
 ///
 /// ```
 /// use contactguard::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
@@ -346,15 +348,11 @@ pub fn verify(bundle: &[u8], anchor: &[u8], checks: &Checks<'_>) -> Result<Verif
                 reason: "differs from the root of that version already trusted".into(),
             });
         }
-        // A root newly trusted that changes the registry key set restarts the registry floor
-        // (fast-forward recovery); roots trusted before never move it again.
-        let key_set = |r: &Root| {
-            r.registry_keys()
-                .iter()
-                .map(|(id, _)| id.clone())
-                .collect::<std::collections::BTreeSet<_>>()
-        };
-        if next.version() > checks.root_floor && key_set(&next) != key_set(&trusted) {
+        // A root newly trusted that rotates registry keys out restarts the registry floor at
+        // the value it signs (fast-forward recovery, TUF §5.3.11): versions signed by revoked
+        // keys cannot verify any more. Adding keys rotates nothing, and roots trusted before
+        // never move the floor again.
+        if next.version() > checks.root_floor && next.rotates_registry_keys(&trusted) {
             floor = next.data().registry_version_floor;
         }
         trusted = next;

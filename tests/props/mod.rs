@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use contactguard::input::handle::Platform;
 use contactguard::registry::{Registry, TrustedRegistry, BUILTIN_ANCHOR};
 use contactguard::trust::keys::{PublicKey, SecretKey};
+use contactguard::trust::store::{load_update, Anchor, MemoryStore};
 use contactguard::trust::time::Timestamp;
 use contactguard::{CheckOptions, Checker, Kind, Status, Technique, Verdict};
 
@@ -117,7 +118,8 @@ pub fn registry_bytes(data: &[u8]) {
 pub fn bundle_bytes(data: &[u8]) {
     // A time inside the shipped file's validity.
     let now = Timestamp::from_unix(1_795_000_000);
-    if let Ok(trusted) = TrustedRegistry::from_bundle(BUILTIN_ANCHOR, data, now) {
+    let mut store = MemoryStore::default();
+    if let Ok((trusted, _)) = load_update(&Anchor::root(BUILTIN_ANCHOR), data, &mut store, now) {
         let shipped = TrustedRegistry::builtin().expect("the embedded registry verifies");
         assert_eq!(
             trusted.registry().digest_hex(),

@@ -74,7 +74,17 @@ fn null_arguments_to_the_constructors_are_errors() {
     let mut error = ptr::null_mut();
     // SAFETY: NULL `bundle`, the rest valid.
     let code = unsafe {
-        cg_checker_new_signed(ptr::null(), 10, ptr::null(), 0, 0, &mut checker, &mut error)
+        cg_checker_new_signed(
+            ptr::null(),
+            10,
+            ptr::null(),
+            0,
+            c"/tmp".as_ptr(),
+            4,
+            0,
+            &mut checker,
+            &mut error,
+        )
     };
     assert_eq!(code, cg_code::NullArgument);
     assert!(checker.is_null());
@@ -88,6 +98,8 @@ fn null_arguments_to_the_constructors_are_errors() {
             BUILTIN_BUNDLE.len(),
             ptr::null(),
             5,
+            c"/tmp".as_ptr(),
+            4,
             0,
             &mut checker,
             &mut error,

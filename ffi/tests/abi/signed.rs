@@ -1,6 +1,7 @@
 //! Checkers from signed distribution files: verified before use, refused with a code and a
 //! message that says what to do when they do not verify.
 
+use std::path::{Path, PathBuf};
 use std::ptr;
 
 use serde_json::{json, Value};
@@ -22,13 +23,36 @@ fn issue_day() -> Timestamp {
         .plus_days(1)
 }
 
-/// `cg_checker_new_signed`: the checker, or the error's code and message.
+/// A new, empty trust-store folder, one per call (tests run in parallel).
+fn fresh_store(name: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!(
+        "contactguard-abi-{name}-{}-{n}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// `cg_checker_new_signed` with a fresh store: the checker, or the error's code and message.
 fn signed(
     file: &[u8],
     anchor: Option<&[u8]>,
     now: Timestamp,
 ) -> Result<*mut cg_checker, (cg_code, String)> {
+    signed_in(&fresh_store("signed"), file, anchor, now)
+}
+
+/// `cg_checker_new_signed` through the store in `store`.
+fn signed_in(
+    store: &Path,
+    file: &[u8],
+    anchor: Option<&[u8]>,
+    now: Timestamp,
+) -> Result<*mut cg_checker, (cg_code, String)> {
     let (anchor_ptr, anchor_len) = anchor.map_or((ptr::null(), 0), |a| (a.as_ptr(), a.len()));
+    let dir = store.to_str().expect("a UTF-8 temp path");
     let mut checker = ptr::null_mut();
     let mut error = ptr::null_mut();
     // SAFETY: the buffers are readable for their lengths; the out-parameters are valid.
@@ -38,11 +62,46 @@ fn signed(
             file.len(),
             anchor_ptr,
             anchor_len,
+            dir.as_ptr().cast(),
+            dir.len(),
             now.unix(),
             &mut checker,
             &mut error,
         )
     };
+    outcome(code, checker, error)
+}
+
+/// `cg_checker_new_stored` on the store in `store`.
+fn stored(
+    store: &Path,
+    anchor: Option<&[u8]>,
+    now: Timestamp,
+) -> Result<*mut cg_checker, (cg_code, String)> {
+    let (anchor_ptr, anchor_len) = anchor.map_or((ptr::null(), 0), |a| (a.as_ptr(), a.len()));
+    let dir = store.to_str().expect("a UTF-8 temp path");
+    let mut checker = ptr::null_mut();
+    let mut error = ptr::null_mut();
+    // SAFETY: as in `signed_in`.
+    let code = unsafe {
+        cg_checker_new_stored(
+            anchor_ptr,
+            anchor_len,
+            dir.as_ptr().cast(),
+            dir.len(),
+            now.unix(),
+            &mut checker,
+            &mut error,
+        )
+    };
+    outcome(code, checker, error)
+}
+
+fn outcome(
+    code: cg_code,
+    checker: *mut cg_checker,
+    error: *mut cg_error,
+) -> Result<*mut cg_checker, (cg_code, String)> {
     if code == cg_code::Ok {
         assert!(error.is_null());
         Ok(checker)
@@ -165,14 +224,94 @@ fn a_deployment_root_anchors_its_own_registry() {
     free(checker);
 }
 
+#[test]
+fn the_store_remembers_the_newest_version_across_restarts() {
+    let own = OwnRoot::new();
+    let store = fresh_store("rollback");
+    let newer = own.version(9, "acme-wallet.com");
+    let checker = signed_in(&store, &newer, Some(&own.anchor), issue_day()).expect("newer");
+    // SAFETY: a live checker.
+    assert_eq!(unsafe { cg_checker_registry_version(checker) }, 9);
+    free(checker);
+    // A restart: the store holds version 9.
+    let checker = stored(&store, Some(&own.anchor), issue_day()).expect("loads");
+    // SAFETY: a live checker.
+    assert_eq!(unsafe { cg_checker_registry_version(checker) }, 9);
+    free(checker);
+    // The older file (version 7, signed by the same keys) replayed after the restart.
+    let (code, message) =
+        signed_in(&store, &own.file, Some(&own.anchor), issue_day()).expect_err("rollback");
+    assert_eq!(code, cg_code::VerifyFailed);
+    assert!(
+        message.contains("version 7 is older than the trusted version 9"),
+        "{message}"
+    );
+    // A tampered store is refused, not trusted.
+    for entry in std::fs::read_dir(&store).expect("the store folder") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("the store file");
+        std::fs::write(&path, text.replace("\"floor\": 9", "\"floor\": 99")).expect("edit");
+    }
+    let (code, _) = stored(&store, Some(&own.anchor), issue_day()).expect_err("tampered");
+    assert_eq!(code, cg_code::VerifyFailed);
+    let _ = std::fs::remove_dir_all(&store);
+}
+
+#[test]
+fn an_update_without_a_store_is_refused() {
+    let mut checker = ptr::null_mut();
+    let mut error = ptr::null_mut();
+    // SAFETY: NULL `store_dir`, the rest valid.
+    let code = unsafe {
+        cg_checker_new_signed(
+            BUILTIN_BUNDLE.as_ptr(),
+            BUILTIN_BUNDLE.len(),
+            ptr::null(),
+            0,
+            ptr::null(),
+            0,
+            issue_day().unix(),
+            &mut checker,
+            &mut error,
+        )
+    };
+    assert_eq!(code, cg_code::NullArgument);
+    assert!(checker.is_null());
+    let (_, message) = take_error(error);
+    assert!(message.contains("`store_dir` is NULL"), "{message}");
+    assert!(message.contains("replayed"), "{message}");
+}
+
 /// A deployment's own root (one throwaway key per role) and a registry it signed: version 7,
-/// one brand, `acme-wallet.com`.
+/// one brand, `acme-wallet.com`; [`OwnRoot::version`] signs others.
 struct OwnRoot {
     anchor: Vec<u8>,
     file: Vec<u8>,
+    root: Envelope,
+    registry_key: SecretKey,
 }
 
 impl OwnRoot {
+    /// The same root's registry at `version`, listing `domain`.
+    fn version(&self, version: u64, domain: &str) -> Vec<u8> {
+        let now = issue_day();
+        let registry = json!({
+            "spec_version": 1,
+            "version": version,
+            "issued_at": now.plus_days(-1).to_string(),
+            "expires": now.plus_days(90).to_string(),
+            "brands": [{
+                "id": "acme",
+                "names": ["Acme"],
+                "channels": [{"kind": "domain", "value": domain, "scope": "subdomains", "source": "test"}],
+            }],
+        });
+        let mut registry =
+            Envelope::new(REGISTRY_TYPE, serde_json::to_vec(&registry).expect("JSON"));
+        registry.sign(&self.registry_key);
+        bundle(std::slice::from_ref(&self.root), &registry)
+    }
+
     fn new() -> OwnRoot {
         let root_key = SecretKey::generate().expect("OS randomness");
         let registry_key = SecretKey::generate().expect("OS randomness");
@@ -205,7 +344,7 @@ impl OwnRoot {
             "brands": [{
                 "id": "acme",
                 "names": ["Acme"],
-                "channels": [{"kind": "domain", "value": "acme-wallet.com", "source": "test"}],
+                "channels": [{"kind": "domain", "value": "acme-wallet.com", "scope": "subdomains", "source": "test"}],
             }],
         });
         let mut registry =
@@ -213,7 +352,9 @@ impl OwnRoot {
         registry.sign(&registry_key);
         OwnRoot {
             anchor: serde_json::to_vec(&root.to_value()).expect("JSON"),
-            file: bundle(&[root], &registry),
+            file: bundle(std::slice::from_ref(&root), &registry),
+            root,
+            registry_key,
         }
     }
 }
