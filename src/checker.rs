@@ -50,6 +50,10 @@ pub struct CheckOptions {
     pub region: Option<String>,
     /// The platform of a handle given without one.
     pub platform: Option<Platform>,
+    /// The reader's region, from their locale (`US` for `en_US`): phone numbers without `+`
+    /// whose shape does not tell their country, and with no [`CheckOptions::region`], are read
+    /// there.
+    pub locale_region: Option<String>,
 }
 
 impl CheckOptions {
@@ -89,6 +93,26 @@ impl CheckOptions {
     #[must_use]
     pub fn region(mut self, region: &str) -> Self {
         self.region = Some(region.to_owned());
+        self
+    }
+
+    /// The reader's region from their locale (two letters): after the number's own shape and
+    /// [`CheckOptions::region`], before the script of the text around the number.
+    ///
+    /// ```
+    /// use contactguard::{CheckOptions, Checker, Status};
+    ///
+    /// let checker = Checker::builtin()?;
+    /// // Eleven digits starting with 1: a Chinese mobile number, or a US number with its 1.
+    /// let us = checker.check_with("18889087930", &CheckOptions::default().locale_region("US"));
+    /// assert_eq!(us.normalized.as_deref(), Some("+18889087930"));
+    /// let cn = checker.check_with("客服 18889087930", &CheckOptions::default());
+    /// assert_eq!(cn.normalized.as_deref(), Some("+8618889087930")); // read where the text is
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
+    #[must_use]
+    pub fn locale_region(mut self, region: &str) -> Self {
+        self.locale_region = Some(region.to_owned());
         self
     }
 
@@ -273,7 +297,10 @@ impl Checker {
             },
             None => None,
         };
-        let kind = options.kind.unwrap_or_else(|| input::detect(input));
+        // A defanged indicator (`hxxps://example[.]com`) is checked as what it stands for.
+        let refanged = crate::input::url::refang(input);
+        let text = refanged.as_deref().unwrap_or(input);
+        let kind = options.kind.unwrap_or_else(|| input::detect(text));
         // Control characters (NUL, ESC, BEL, DEL …) are not part of any contact. Parsers drop
         // some of them silently, so an input carrying one is refused rather than matched.
         if let Some((at, c)) = input
@@ -289,12 +316,24 @@ impl Checker {
                 ),
             );
         }
-        match kind {
-            Kind::Phone => self.check_phone(input, claimed, options.region.as_deref()),
-            Kind::Handle => self.check_handle(input, options.platform),
-            Kind::Email => self.check_email(input),
-            _ => self.check_link(input),
+        let mut verdict = match kind {
+            Kind::Phone => self.check_phone(
+                text,
+                claimed,
+                options.region.as_deref(),
+                options.locale_region.as_deref(),
+            ),
+            Kind::Handle => self.check_handle(text, options.platform),
+            Kind::Email => self.check_email(text),
+            _ => self.link_verdict(text),
+        };
+        if let Some(read_as) = refanged {
+            verdict.input = input.to_owned();
+            verdict
+                .notes
+                .push(Note::new(Detail::Refanged { link: read_as }));
         }
+        verdict
     }
 
     /// Finds and judges every contact in a text: a chat message, a search-result page, saved
@@ -357,6 +396,11 @@ impl Checker {
     /// # Ok::<(), contactguard::Error>(())
     /// ```
     pub fn check_link(&self, input: &str) -> Verdict {
+        self.check_with(input, &CheckOptions::default().kind(Kind::Url))
+    }
+
+    /// The verdict on `input` as a link or domain (a profile link is judged as a handle).
+    fn link_verdict(&self, input: &str) -> Verdict {
         let link = match Link::parse(input) {
             Ok(link) => link,
             Err(e) => {
@@ -406,7 +450,13 @@ impl Checker {
     }
 
     /// Checks one input as a phone number, optionally claimed for a brand (by index).
-    fn check_phone(&self, input: &str, claimed: Option<usize>, region: Option<&str>) -> Verdict {
+    fn check_phone(
+        &self,
+        input: &str,
+        claimed: Option<usize>,
+        region: Option<&str>,
+        locale_region: Option<&str>,
+    ) -> Verdict {
         let registry = self.registry();
         let cleaned = normalize::clean(input);
         let (number, words) = match phone_span(&cleaned.text) {
@@ -421,8 +471,14 @@ impl Checker {
             None => (cleaned.text.clone(), String::new()),
         };
         let claimed = claimed.or_else(|| self.inner.index.claimed_brand(&words));
-        let region = region
+        // Where a number without `+` is read: its own shape first (`1-888-908-7930` is North
+        // American), then the caller's region, the reader's locale, the text's script (a number
+        // in a Chinese sentence is dialled from China), the claimed brand's home, else CN.
+        let region = crate::input::phone::region_of_shape(&number)
             .map(str::to_owned)
+            .or_else(|| region.map(str::to_owned))
+            .or_else(|| locale_region.map(str::to_owned))
+            .or_else(|| crate::input::phone::region_of_script(input).map(str::to_owned))
             .or_else(|| claimed.and_then(|b| registry.brands()[b].region.clone()))
             .unwrap_or_else(|| DEFAULT_REGION.to_owned());
         let parsed = match Phone::parse(&number, &region) {
@@ -430,6 +486,12 @@ impl Checker {
             Err(e) => return Verdict::invalid(input, Kind::Phone, e),
         };
         let mut outcome = phone::judge(&self.inner.index, registry, &parsed, claimed);
+        if !parsed.keypad_letters().is_empty() {
+            outcome.notes.push(Note::new(Detail::Keypad {
+                written: number.trim().to_owned(),
+                dialled: parsed.key().to_owned(),
+            }));
+        }
         matching::hidden_findings(registry, &cleaned.hidden, &mut outcome, None);
         let mut v = self.verdict(
             input,
@@ -496,40 +558,52 @@ impl Checker {
                 return v;
             }
         };
-        let Some((first, others)) = all.split_first() else {
+        let Some(first) = all.first() else {
             return Verdict::invalid(input, Kind::Email, "no address");
         };
-        let mut outcome = email::judge(&self.inner.index, registry, first);
-        let mut extra = Vec::new();
-        for other in others {
-            let judged = email::judge(&self.inner.index, registry, other);
-            if judged.official.is_none() || judged.imitates() {
-                extra.push(other.canonical().to_owned());
-                if judged.imitates() && outcome.official.is_none() {
-                    outcome.findings.extend(judged.findings);
-                }
-            }
-        }
-        if !extra.is_empty() {
-            // Whatever the first address is, the mail also goes to someone else.
-            let target = outcome
-                .official
-                .take()
-                .map(|(loc, _)| channel_ref(registry, loc))
-                .or_else(|| outcome.findings.iter().find_map(|f| f.target.clone()));
-            let shown = first.canonical().to_owned();
-            outcome.findings.insert(
-                0,
-                Finding::new(
+        let mut judged: Vec<_> = all
+            .iter()
+            .map(|e| email::judge(&self.inner.index, registry, e))
+            .collect();
+        let is_official = |o: &matching::Outcome| o.official.is_some() && !o.imitates();
+        let shown = judged.iter().position(is_official);
+        let others: Vec<usize> = (0..judged.len())
+            .filter(|&i| !is_official(&judged[i]))
+            .collect();
+        let mut outcome = match (shown, others.first()) {
+            // Every recipient is official.
+            (_, None) => judged.swap_remove(0),
+            // An official address, and mail to someone else besides.
+            (Some(s), Some(_)) => {
+                let target = judged[s]
+                    .official
+                    .map(|(loc, _)| channel_ref(registry, loc));
+                let mut out = matching::Outcome::default();
+                out.findings.push(Finding::new(
                     Technique::ExtraRecipient,
                     target,
                     Detail::Recipients {
-                        shown,
-                        others: extra,
+                        shown: all[s].canonical().to_owned(),
+                        others: others
+                            .iter()
+                            .map(|&i| all[i].canonical().to_owned())
+                            .collect(),
                     },
-                ),
-            );
-        }
+                ));
+                for &i in &others {
+                    out.findings.append(&mut judged[i].findings);
+                }
+                out
+            }
+            // No official recipient: the first that imitates a brand, else the first.
+            (None, Some(_)) => {
+                let at = judged
+                    .iter()
+                    .position(matching::Outcome::imitates)
+                    .unwrap_or(0);
+                judged.swap_remove(at)
+            }
+        };
         matching::hidden_findings(registry, first.hidden(), &mut outcome, None);
         let normalized = all
             .iter()

@@ -727,6 +727,27 @@ pub enum Detail {
         /// The other mailboxes that are not official.
         others: Vec<String>,
     },
+    /// Letters of a vanity number, read as a phone keypad dials them.
+    Keypad {
+        /// The number as written (`1-888-COINBASE`).
+        written: String,
+        /// What a phone dials (`+18882646227`).
+        dialled: String,
+    },
+    /// A bare name (no platform given) that is an official account on some platforms only.
+    OfficialOn {
+        /// The brand whose account it is.
+        brand: String,
+        /// The platforms where it is official (`Telegram`).
+        platforms: Vec<String>,
+    },
+    /// A link to a post whose path names an official account the platform does not check.
+    PostLink {
+        /// The account the link names.
+        account: String,
+        /// The platform (`X`).
+        platform: String,
+    },
     /// A defanged indicator (`hxxps://example[.]com`) was read as the link it stands for.
     Refanged {
         /// The link it stands for.
@@ -837,6 +858,19 @@ impl fmt::Display for Detail {
                 f,
                 "besides {shown}, the mail also goes to {}",
                 others.join(", ")
+            ),
+            Detail::Keypad { written, dialled } => write!(
+                f,
+                "the letters of {written} are dialled as on a phone keypad: {dialled}"
+            ),
+            Detail::OfficialOn { brand, platforms } => write!(
+                f,
+                "this name is {brand}'s official account on {} only; on any other platform anyone may hold it: say which platform it is on",
+                platforms.join(", ")
+            ),
+            Detail::PostLink { account, platform } => write!(
+                f,
+                "{platform} shows the post at this link whoever wrote it: the link naming {account} does not make the post {account}'s; check the author on the page"
             ),
             Detail::Refanged { link } => write!(
                 f,

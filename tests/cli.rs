@@ -282,9 +282,20 @@ fn phone_json_reports_the_number_type() {
 fn handles_by_platform_and_bare() {
     let o = run(&["check", "https://t.me/tokenpocket_en"]);
     assert_eq!(code(&o), 0);
+    // A bare name is official only where the platform is known: TokenPocket_TP is
+    // TokenPocket's on X, anyone's elsewhere.
     let o = run(&["check", "TokenPocket_TP"]);
-    assert_eq!(code(&o), 0);
-    assert!(stdout(&o).contains("checked against every platform"));
+    assert_eq!(code(&o), 1);
+    let s = stdout(&o);
+    assert!(s.contains("checked against every platform"), "{s}");
+    assert!(
+        s.contains("TokenPocket's official account on X only"),
+        "{s}"
+    );
+    assert_eq!(
+        code(&run(&["check", "--platform", "x", "TokenPocket_TP"])),
+        0
+    );
     let o = run(&["check", "t.me/TokenPocket_TP"]);
     assert_eq!(code(&o), 3);
     let s = stdout(&o);
@@ -346,7 +357,7 @@ fn batch_keeps_order_and_counts_on_stderr() {
             0 => ("tokenpocket.pro", "official", "exact"),
             1 => ("", "unknown", "-"),
             2 => ("tokenp0cket.pro", "impersonation", "homoglyph"),
-            _ => ("@TokenPocket_TP", "official", "exact"),
+            _ => ("@TokenPocket_TP", "unknown", "-"),
         };
         if !want.0.is_empty() {
             assert_eq!(cols[0], want.0, "line {i}");
@@ -359,8 +370,8 @@ fn batch_keeps_order_and_counts_on_stderr() {
     assert!(
         err.contains("10000 lines")
             && err.contains("2500 impersonation")
-            && err.contains("5000 official")
-            && err.contains("2500 unknown"),
+            && err.contains("2500 official")
+            && err.contains("5000 unknown"),
         "{err}"
     );
 }

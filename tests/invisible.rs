@@ -10,7 +10,7 @@ use contactguard::{Checker, Status};
 const OFFICIAL: [&str; 6] = [
     "tokenpocket.pro",
     "https://tokenpocket.pro/",
-    "@TokenPocket_TP",
+    "t.me/tokenpocket_en",
     "https://x.com/TokenPocket_TP",
     "service@tokenpocket.pro",
     "+1 888 908 7930",

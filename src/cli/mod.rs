@@ -221,6 +221,17 @@ impl OutputArgs {
     }
 }
 
+/// The territory of the reader's locale (`US` in `en_US.UTF-8`), from the first of LC_ALL,
+/// LC_TELEPHONE, LANG that is set, when it is a region phone numbers can be read in.
+fn region_from_env() -> Option<String> {
+    let locale = ["LC_ALL", "LC_TELEPHONE", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))?;
+    let territory = locale.split(['.', '@']).next()?.split_once('_')?.1;
+    (territory.len() == 2 && contactguard::input::phone::is_region(territory))
+        .then(|| territory.to_ascii_uppercase())
+}
+
 /// `zh*` in the first of LC_ALL, LC_MESSAGES, LANG that is set means Chinese.
 fn lang_from_env() -> Lang {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -409,6 +420,9 @@ fn check_options(checker: &Checker, args: &CheckArgs) -> Result<CheckOptions, Fa
     }
     if let Some(p) = args.platform {
         options = options.platform(p);
+    }
+    if let Some(region) = region_from_env() {
+        options = options.locale_region(&region);
     }
     Ok(options)
 }

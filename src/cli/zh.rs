@@ -177,6 +177,16 @@ pub fn detail(d: &Detail, lang: Lang) -> String {
         Detail::Recipients { shown, others } => {
             format!("除了 {shown}，邮件还会发给 {}", others.join("、"))
         }
+        Detail::Keypad { written, dialled } => {
+            format!("{written} 中的字母按电话键盘拨号，实际拨打的是 {dialled}")
+        }
+        Detail::OfficialOn { brand, platforms } => format!(
+            "这个名字只在 {} 上是 {brand} 的官方账号；在其他平台上任何人都可能注册它：请说明它在哪个平台",
+            platforms.join("、")
+        ),
+        Detail::PostLink { account, platform } => format!(
+            "{platform} 会显示这个链接里的帖子，不管是谁发的：链接里写着 {account} 并不代表帖子是 {account} 发的；请在页面上核对作者"
+        ),
         Detail::Refanged { link } => {
             format!("按威胁情报的“去武装”写法书写，已还原为 {link} 再检查")
         }

@@ -210,12 +210,14 @@ pub fn recipients(input: &str) -> Result<Vec<Email>, EmailError> {
     let mut addresses: Vec<String> = Vec::new();
     match text.get(..7).filter(|p| p.eq_ignore_ascii_case("mailto:")) {
         Some(_) => {
+            // RFC 6068 has no fragment: a '#' stays in the address it is written in, where the
+            // mail client sees it.
             let rest = &text[7..];
-            let rest = rest.split('#').next().unwrap_or_default();
             let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
             addresses.extend(split_list(&percent_decode(path)));
             for field in query.split('&') {
                 let (key, value) = field.split_once('=').unwrap_or((field, ""));
+                let key = percent_decode(key);
                 if ["to", "cc", "bcc"]
                     .iter()
                     .any(|k| key.eq_ignore_ascii_case(k))
@@ -298,7 +300,7 @@ fn address(text: &str, raw: &str, hidden: &[HiddenChar]) -> Result<Email, EmailE
     if local.trim_matches('@').is_empty()
         || domain.is_empty()
         || local.chars().any(char::is_control)
-        || (!local.starts_with('"') && local.chars().any(char::is_whitespace))
+        || (!local.starts_with('"') && local.chars().any(|c| c.is_whitespace() || c == '\\'))
     {
         return Err(shape());
     }

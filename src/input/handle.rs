@@ -41,6 +41,10 @@ pub enum Platform {
     Youtube,
     /// Medium.
     Medium,
+    /// Apple's App Store (an app's numeric id).
+    AppStore,
+    /// Google Play (an app's package name).
+    GooglePlay,
 }
 
 impl Platform {
@@ -54,6 +58,8 @@ impl Platform {
         Platform::Github,
         Platform::Youtube,
         Platform::Medium,
+        Platform::AppStore,
+        Platform::GooglePlay,
     ];
 
     /// The registry channel kind of this platform.
@@ -67,6 +73,8 @@ impl Platform {
             Platform::Github => ChannelKind::Github,
             Platform::Youtube => ChannelKind::Youtube,
             Platform::Medium => ChannelKind::Medium,
+            Platform::AppStore => ChannelKind::IosApp,
+            Platform::GooglePlay => ChannelKind::AndroidApp,
         }
     }
 
@@ -108,8 +116,10 @@ impl Platform {
             "github.com" => Platform::Github,
             "youtube.com" | "m.youtube.com" => Platform::Youtube,
             "medium.com" => Platform::Medium,
-            _ if bare.ends_with(".t.me") => Platform::Telegram,
-            _ if bare.ends_with(".medium.com") => Platform::Medium,
+            "apps.apple.com" | "itunes.apple.com" => Platform::AppStore,
+            "play.google.com" => Platform::GooglePlay,
+            _ if single_label_below(bare, ".t.me") => Platform::Telegram,
+            _ if single_label_below(bare, ".medium.com") => Platform::Medium,
             _ => return None,
         })
     }
@@ -125,6 +135,8 @@ impl Platform {
             Platform::Github => "GitHub",
             Platform::Youtube => "YouTube",
             Platform::Medium => "Medium",
+            Platform::AppStore => "App Store",
+            Platform::GooglePlay => "Google Play",
         }
     }
 
@@ -132,9 +144,16 @@ impl Platform {
     fn case_insensitive(self, form: Form) -> bool {
         match form {
             Form::Invite | Form::ChannelId => false,
-            _ => !matches!(self, Platform::Discord),
+            _ => !matches!(self, Platform::Discord | Platform::GooglePlay),
         }
     }
+}
+
+/// Whether `host` is one label below `parent` (`name.t.me`, not `a.name.t.me`): only such a
+/// host names an account.
+fn single_label_below(host: &str, parent: &str) -> bool {
+    host.strip_suffix(parent)
+        .is_some_and(|label| !label.is_empty() && !label.contains('.'))
 }
 
 impl fmt::Display for Platform {
@@ -155,6 +174,9 @@ pub enum Form {
     ChannelId,
     /// A link to content that does not name its account (a WeChat article, a private post).
     Opaque,
+    /// A link to a post whose path names an account the platform does not check
+    /// (`x.com/NAME/status/ID` shows post ID whoever wrote it): never that account's.
+    Post,
 }
 
 /// Why an input is not a handle.
@@ -320,6 +342,7 @@ pub(crate) fn registry_form(platform: Platform, value: &str) -> Form {
             Form::Invite
         }
         Platform::Youtube if is_youtube_channel_id(value) => Form::ChannelId,
+        Platform::AppStore => Form::ChannelId,
         _ => Form::Name,
     }
 }
@@ -444,6 +467,16 @@ fn from_url(text: &str) -> Option<(Option<Platform>, String, Form)> {
             _ => Some((Some(Platform::Telegram), String::new(), Form::Opaque)),
         };
     }
+    if let Some(rest) = lower.strip_prefix("market://details?") {
+        // Android's own link into Google Play: `market://details?id=PACKAGE`.
+        let url = Url::parse(&format!(
+            "https://play.google.com/store/apps/details?{}",
+            &text[text.len() - rest.len()..]
+        ))
+        .ok()?;
+        let id = first_query(&url, "id").unwrap_or_default();
+        return Some((Some(Platform::GooglePlay), id, Form::Name));
+    }
     let looks_like_url = lower.contains("://")
         || (lower.contains('.') && lower.contains('/'))
         || lower.ends_with(".t.me")
@@ -451,7 +484,10 @@ fn from_url(text: &str) -> Option<(Option<Platform>, String, Form)> {
     if !looks_like_url {
         return None;
     }
-    let url = if lower.contains("://") {
+    let url = if let Some(rest) = lower.strip_prefix("itms-apps://") {
+        // iOS's own link into the App Store.
+        Url::parse(&format!("https://{}", &text[text.len() - rest.len()..]))
+    } else if lower.contains("://") {
         Url::parse(text)
     } else {
         Url::parse(&format!("https://{text}"))
@@ -472,7 +508,9 @@ fn from_url(text: &str) -> Option<(Option<Platform>, String, Form)> {
     let bare = host.strip_prefix("www.").unwrap_or(&host).to_owned();
     let (name, form) = match platform {
         Platform::X => {
-            if first == "intent" {
+            if second == "status" {
+                (first, Form::Post)
+            } else if first == "intent" {
                 let screen = url
                     .query_pairs()
                     .find(|(k, _)| k == "screen_name")
@@ -523,7 +561,9 @@ fn from_url(text: &str) -> Option<(Option<Platform>, String, Form)> {
             _ => (first, Form::Name),
         },
         Platform::Github => {
-            if GITHUB_RESERVED.contains(&first.to_lowercase().as_str()) {
+            if first == "orgs" && !second.is_empty() {
+                (second, Form::Name)
+            } else if GITHUB_RESERVED.contains(&first.to_lowercase().as_str()) {
                 (String::new(), Form::Opaque)
             } else {
                 (first, Form::Name)
@@ -535,6 +575,27 @@ fn from_url(text: &str) -> Option<(Option<Platform>, String, Form)> {
             f if f.starts_with('@') => (f.to_owned(), Form::Name),
             _ => (String::new(), Form::Opaque),
         },
+        Platform::AppStore => {
+            // `/cn/app/tokenpocket/id1436028697`: the id is the last `idNNN` segment.
+            match segs.iter().rev().find_map(|seg| {
+                seg.strip_prefix("id")
+                    .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            }) {
+                Some(id) => (id.to_owned(), Form::ChannelId),
+                None => (String::new(), Form::Opaque),
+            }
+        }
+        Platform::GooglePlay => {
+            if segs
+                .iter()
+                .map(String::as_str)
+                .eq(["store", "apps", "details"])
+            {
+                (first_query(&url, "id").unwrap_or_default(), Form::Name)
+            } else {
+                (String::new(), Form::Opaque)
+            }
+        }
         Platform::Medium => {
             if let Some(sub) = bare.strip_suffix(".medium.com") {
                 (sub.to_owned(), Form::Name)
@@ -552,6 +613,13 @@ fn from_url(text: &str) -> Option<(Option<Platform>, String, Form)> {
     Some((Some(platform), name, form))
 }
 
+/// The first value of query parameter `key` (percent-decoded), as the platforms read it.
+fn first_query(url: &Url, key: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.into_owned())
+}
+
 /// Each platform's rule for names.
 fn validate(platform: Platform, name: &str, form: Form) -> Result<(), HandleError> {
     let invalid = |rule| {
@@ -565,6 +633,24 @@ fn validate(platform: Platform, name: &str, form: Form) -> Result<(), HandleErro
     let len = name.chars().count();
     match (platform, form) {
         (_, Form::Opaque) => Ok(()),
+        (Platform::AppStore, _) => {
+            if (6..=12).contains(&len) && name.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(())
+            } else {
+                invalid("an App Store id is 6 to 12 digits")
+            }
+        }
+        (Platform::GooglePlay, _) => {
+            let part = |p: &str| {
+                p.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            };
+            if (3..=150).contains(&len) && name.contains('.') && name.split('.').all(part) {
+                Ok(())
+            } else {
+                invalid("a package name is words of letters, digits and _ joined by dots")
+            }
+        }
         (Platform::X, _) => {
             if (1..=15).contains(&len) && name.chars().all(word) {
                 Ok(())
@@ -716,7 +802,35 @@ mod tests {
         );
         assert_eq!(
             parse("https://x.com/TokenPocket_TP/status/1"),
-            (Some(Platform::X), "TokenPocket_TP".into(), Form::Name)
+            (Some(Platform::X), "TokenPocket_TP".into(), Form::Post)
+        );
+        assert_eq!(
+            parse("https://github.com/orgs/MetaMask"),
+            (Some(Platform::Github), "MetaMask".into(), Form::Name)
+        );
+        assert_eq!(
+            parse("https://apps.apple.com/cn/app/tokenpocket/id1436028697?l=zh"),
+            (
+                Some(Platform::AppStore),
+                "1436028697".into(),
+                Form::ChannelId
+            )
+        );
+        assert_eq!(
+            parse("https://play.google.com/store/apps/details?id=vip.mytokenpocket&hl=en"),
+            (
+                Some(Platform::GooglePlay),
+                "vip.mytokenpocket".into(),
+                Form::Name
+            )
+        );
+        assert_eq!(
+            parse("market://details?id=vip.mytokenpocket"),
+            (
+                Some(Platform::GooglePlay),
+                "vip.mytokenpocket".into(),
+                Form::Name
+            )
         );
         assert_eq!(
             parse("https://twitter.com/intent/user?screen_name=abc"),

@@ -40,7 +40,11 @@ pub fn detect(input: &str) -> Kind {
     if lower.starts_with("tel:") || lower.starts_with("callto:") {
         return Kind::Phone;
     }
-    if lower.starts_with("tg://") || text.starts_with('@') {
+    if lower.starts_with("tg://")
+        || lower.starts_with("market://")
+        || lower.starts_with("itms-apps://")
+        || text.starts_with('@')
+    {
         return Kind::Handle;
     }
     if text.ends_with('>') && text.rfind('<').is_some_and(|i| text[i..].contains('@')) {
@@ -53,7 +57,7 @@ pub fn detect(input: &str) -> Kind {
         if let Some((local, domain)) = text.rsplit_once('@') {
             if !local.is_empty()
                 && !local.contains(char::is_whitespace)
-                && !local.contains('/')
+                && !local.contains(['/', '\\'])
                 && domain.contains(['.', '。', '．'])
                 && !domain.contains('/')
             {
@@ -73,7 +77,7 @@ pub fn detect(input: &str) -> Kind {
             return Kind::Handle;
         }
     }
-    if phone_span(text).is_some() {
+    if phone_span(text).is_some() || is_vanity_number(text) {
         return Kind::Phone;
     }
     let digits = text.chars().filter(char::is_ascii_digit).count();
@@ -85,9 +89,11 @@ pub fn detect(input: &str) -> Kind {
         return Kind::Phone; // a short service code (95588, 110)
     }
     if text.contains(['.', '/']) {
-        if let Ok(link) = url::Link::parse(text) {
+        // Where a link goes is read from the input as written, as a browser reads it
+        // (`x.com／Name@evil.example` is a link to evil.example, not an X profile).
+        if let Ok(link) = url::Link::parse(input.trim()) {
             if let url::LinkHost::Domain(d) = link.host() {
-                if Platform::of_host(d.ascii()).is_some() {
+                if Platform::of_host(d.ascii()).is_some() && link.userinfo().is_none() {
                     return Kind::Handle;
                 }
             }
@@ -108,6 +114,38 @@ pub fn detect(input: &str) -> Kind {
         return Kind::Handle;
     }
     Kind::Domain
+}
+
+/// Whether `text` is a vanity number: digits (at least four, the first one leading, `+`
+/// allowed) and then letters that a phone keypad dials (`1-888-COINBASE`, `1-800-FLOWERS`).
+///
+/// ```
+/// use contactguard::input::{detect, is_vanity_number};
+/// use contactguard::Kind;
+///
+/// assert!(is_vanity_number("1-888-COINBASE"));
+/// assert_eq!(detect("+1 800 FLOWERS"), Kind::Phone);
+/// assert!(!is_vanity_number("web3-wallet"));
+/// ```
+pub fn is_vanity_number(text: &str) -> bool {
+    let text = text.trim();
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    let letters = body.chars().filter(char::is_ascii_alphabetic).count();
+    let first_letter = body
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(body.len());
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && digits >= 4
+        && body[..first_letter]
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count()
+            >= 4
+        && (3..=10).contains(&letters)
+        && body
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ' ' | '.' | '(' | ')'))
 }
 
 /// Where the number is in a phone-like input: the byte range of the number (with any

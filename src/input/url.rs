@@ -238,7 +238,6 @@ pub struct Link {
     url: Url,
     host: LinkHost,
     hidden: Vec<HiddenChar>,
-    refanged: bool,
     folded: Option<Url>,
 }
 
@@ -258,13 +257,9 @@ impl Link {
             return Err(LinkError::Empty);
         }
         let cleaned = normalize::clean(&raw);
-        let (text, refanged) = match refang(&raw) {
-            Some(text) => (text, true),
-            None => (raw.clone(), false),
-        };
+        let text = raw.clone();
         // What a person reading the text sees: hidden characters out, full-width forms folded.
-        let folded_text =
-            refang(cleaned.text.trim()).unwrap_or_else(|| cleaned.text.trim().to_owned());
+        let folded_text = cleaned.text.trim().to_owned();
         let (kind, url) = match read(&text) {
             Ok(reading) => reading,
             Err(e) if matches!(e, LinkError::Scheme(_)) => return Err(e),
@@ -322,7 +317,6 @@ impl Link {
             url,
             host,
             hidden: cleaned.hidden,
-            refanged,
             folded,
         })
     }
@@ -350,12 +344,6 @@ impl Link {
     /// Hidden characters in the input (they stay in it for parsing, as in a browser).
     pub fn hidden(&self) -> &[HiddenChar] {
         &self.hidden
-    }
-
-    /// Whether the input was a defanged indicator (`hxxps://example[.]com`) read as the link
-    /// it stands for.
-    pub fn refanged(&self) -> bool {
-        self.refanged
     }
 
     /// The link as a reader sees it (look-alike characters such as `／` `＃` `＠` folded to the
@@ -458,8 +446,9 @@ impl fmt::Display for Link {
     }
 }
 
-/// The scheme, lowercased, when the text starts with one followed by `:` and a slash
-/// (`https://`, `http:\\`, `http:/`) or is a known non-web scheme (`mailto:`).
+/// The scheme, lowercased, when the text starts with a web scheme and `:` (`https://`,
+/// `http:\\`, `https:evil.com`), another scheme followed by `:` and a slash, or a known non-web
+/// scheme (`mailto:`).
 fn scheme_of(text: &str) -> Option<String> {
     let colon = text.find(':')?;
     let scheme = &text[..colon];
@@ -474,18 +463,38 @@ fn scheme_of(text: &str) -> Option<String> {
         scheme.as_str(),
         "mailto" | "tel" | "sms" | "javascript" | "data" | "tg" | "weixin" | "file"
     );
-    (after.starts_with('/') || after.starts_with('\\') || known_opaque).then_some(scheme)
+    // A browser takes `https:evil.com` as https://evil.com: the web schemes need no slashes.
+    let web = matches!(scheme.as_str(), "http" | "https" | "ws" | "wss" | "ftp");
+    (web || after.starts_with('/') || after.starts_with('\\') || known_opaque).then_some(scheme)
 }
 
 /// Undoes the usual defanging of threat-intelligence feeds (`hxxp://`, `[.]`, `(.)`, `[dot]`,
-/// `{.}`, `[:]`), or `None` when `text` is not defanged.
-fn refang(text: &str) -> Option<String> {
-    let mut s = text
-        .replace("[.]", ".")
-        .replace("(.)", ".")
-        .replace("[dot]", ".")
-        .replace("{.}", ".")
-        .replace("[:]", ":");
+/// `{.}`, `[:]`, `[://]`, `[@]`, `(@)`), or `None` when `text` is not defanged. A defanged
+/// indicator is checked as the contact it stands for, and the verdict says so.
+///
+/// ```
+/// use contactguard::input::url::refang;
+///
+/// assert_eq!(refang("hXXps://tokenpocket[.]pro/").as_deref(), Some("https://tokenpocket.pro/"));
+/// assert_eq!(refang("service[@]tokenpocket[.]pro").as_deref(), Some("service@tokenpocket.pro"));
+/// assert_eq!(refang("tokenpocket.pro"), None);
+/// ```
+pub fn refang(text: &str) -> Option<String> {
+    let mut s = text.to_owned();
+    for (from, to) in [
+        ("[.]", "."),
+        ("(.)", "."),
+        ("{.}", "."),
+        ("[dot]", "."),
+        ("[://]", "://"),
+        ("[:]", ":"),
+        ("[@]", "@"),
+        ("(@)", "@"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
     for (from, to) in [("hxxps://", "https://"), ("hxxp://", "http://")] {
         if s.get(..from.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(from))
@@ -605,11 +614,10 @@ mod tests {
     }
 
     #[test]
-    fn defanged_links_are_read() {
-        assert_eq!(
-            domain("hxxps://tokenpocket[.]pro/x").ascii(),
-            "tokenpocket.pro"
-        );
+    fn defanged_links_are_read_once_refanged() {
+        let refanged = refang("hxxps://tokenpocket[.]pro/x").unwrap_or_default();
+        assert_eq!(domain(&refanged).ascii(), "tokenpocket.pro");
+        assert!(Link::parse("hxxps://tokenpocket[.]pro/x").is_err());
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::matching::Outcome;
 use crate::normalize::visual::visual_key_spans;
 use crate::normalize::visual_key;
 use crate::registry::Registry;
-use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Note, Technique};
+use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Technique};
 
 /// Hosts of link shorteners: the destination cannot be known offline.
 const SHORTENERS: &[&str] = &[
@@ -87,7 +87,15 @@ pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome 
     }
 
     if let Some(userinfo) = link.userinfo() {
+        // A link with user information is never official, whatever its host: the text before
+        // '@' is what a reader takes for the host (and, pasted into a mail client, the input
+        // is an address at another domain).
+        out.official = None;
+        // What a reader takes the link for: the text before '@' as the host, with the path
+        // after it (`t.me@evil.example/tokenpocket_en` shows TokenPocket's Telegram).
+        let shown = format!("{userinfo}{}", &link.url()[url::Position::BeforePath..]);
         let loc = official_domain_in(index, &userinfo.to_lowercase())
+            .or_else(|| embedded_profile(index, registry, &shown))
             .or_else(|| distinctive_key_in(index, &userinfo));
         let host = match link.host() {
             LinkHost::Domain(d) => d.unicode().to_owned(),
@@ -103,9 +111,36 @@ pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome 
         );
     }
 
+    if out.official.is_none() && !out.findings.iter().any(|f| f.target.is_some()) {
+        // A platform's host in the subdomain, followed by an account's path
+        // (`x.com.evil.example/TokenPocket_TP`), shows that account.
+        if let LinkHost::Domain(d) = link.host() {
+            let sub = d.subdomain().strip_prefix("www.").unwrap_or(d.subdomain());
+            let shown = format!("{sub}{}", &link.url()[url::Position::BeforePath..]);
+            if let Some(loc) = (!sub.is_empty())
+                .then(|| embedded_profile(index, registry, &shown))
+                .flatten()
+            {
+                out.findings.push(Finding::new(
+                    Technique::SubdomainEmbedding,
+                    Some(target(loc)),
+                    Detail::Embedded {
+                        part: shown,
+                        real: d.registrable().unwrap_or(d.ascii()).to_owned(),
+                    },
+                ));
+            }
+        }
+    }
+
     if out.official.is_none() {
         let rest = link.rest_lowercase();
-        if let Some(loc) = official_domain_in(index, &rest) {
+        // An official domain, or a platform's profile link of an official account, in the path.
+        let in_path = official_domain_in(index, &rest).or_else(|| {
+            let path = &link.url()[url::Position::BeforePath..];
+            embedded_profile(index, registry, path.trim_start_matches('/'))
+        });
+        if let Some(loc) = in_path {
             let real = match link.host() {
                 LinkHost::Domain(d) => d.registrable().unwrap_or(d.ascii()).to_owned(),
                 LinkHost::Ip(ip) => ip.to_string(),
@@ -149,11 +184,6 @@ pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome 
                 Detail::Delimiter { chars, shown, real },
             ),
         );
-    }
-    if link.refanged() {
-        out.notes.push(Note::new(Detail::Refanged {
-            link: link.url().to_string(),
-        }));
     }
 
     if !link.hidden().is_empty() {
@@ -589,6 +619,39 @@ fn subdomain_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec
         )],
         None => Vec::new(),
     }
+}
+
+/// The official account a platform link written inside another link stands for, or the one it
+/// imitates (`x.com/TokenPocket_TP`, `t.me/tokenpocket_en`, `apps.apple.com/app/id…`):
+/// `text` read as a profile link.
+fn embedded_profile(index: &Index, registry: &Registry, text: &str) -> Option<ChannelLoc> {
+    let lower = text.to_ascii_lowercase();
+    if !lower.contains('.') || !lower.contains('/') {
+        return None;
+    }
+    let handle = crate::input::handle::Handle::parse(text, None).ok()?;
+    handle.platform()?;
+    let judged = crate::matching::handle::judge(index, registry, &handle);
+    judged.official.map(|(loc, _)| loc).or_else(|| {
+        judged
+            .findings
+            .iter()
+            .find_map(|f| f.target.as_ref())
+            .and_then(|t| locate(registry, t))
+    })
+}
+
+/// Where the channel `target` names is in the registry.
+fn locate(registry: &Registry, target: &ChannelRef) -> Option<ChannelLoc> {
+    let brand = registry
+        .brands()
+        .iter()
+        .position(|b| b.id == target.brand)?;
+    let channel = registry.brands()[brand]
+        .channels
+        .iter()
+        .position(|c| c.kind == target.kind && c.value == target.value)?;
+    Some(ChannelLoc { brand, channel })
 }
 
 /// An official registrable domain standing as a whole name in `text` (a path, a query, user

@@ -22,10 +22,30 @@ use crate::matching::lookalike::lookalike_changes;
 use crate::matching::Outcome;
 use crate::normalize::visual_key;
 use crate::registry::{ChannelKind, Registry};
-use crate::verdict::{Change, CharInfo, Detail, Finding, Technique};
+use crate::verdict::{Change, CharInfo, Detail, Finding, Note, Technique};
 
 pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
     let mut out = ladder(index, registry, h);
+    if let Some((loc, _)) = out.official {
+        let channel = &registry.brands()[loc.brand].channels[loc.channel];
+        let brand = registry.brands()[loc.brand].display_name().to_owned();
+        let platform = Platform::of_kind(channel.kind).map_or("", Platform::name);
+        if h.form() == Form::Post {
+            // The link names the account, but the platform shows the post whoever wrote it.
+            out.official = None;
+            out.notes.push(Note::new(Detail::PostLink {
+                account: channel.value.clone(),
+                platform: platform.to_owned(),
+            }));
+        } else if h.platform().is_none() {
+            // A bare name is official only where the platform is known.
+            out.official = None;
+            out.notes.push(Note::new(Detail::OfficialOn {
+                brand,
+                platforms: official_platforms(index, h),
+            }));
+        }
+    }
     if !h.lookalike_delimiters().is_empty() {
         // What the link shows is not what the platform opens: never that account.
         let target = out
@@ -265,6 +285,23 @@ fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
     out
 }
 
+/// The platforms on which `h`'s name is an official account, in the registry's order.
+fn official_platforms(index: &Index, h: &Handle) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &p in Platform::ALL {
+        for form in [Form::Name, Form::Invite, Form::ChannelId] {
+            let key = handle::key(p, h.name(), form);
+            for &i in index.handle_keys.get(&key).into_iter().flatten() {
+                let e = &index.handles[i as usize];
+                if e.platform == p && e.form == form && !out.iter().any(|n| n == p.name()) {
+                    out.push(p.name().to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The brand's channel a handle imitation targets: its handle on the platform, else its X
 /// handle, else the brand key's own channel (a domain).
 fn brand_channel(registry: &Registry, fallback: ChannelLoc, platforms: &[Platform]) -> ChannelLoc {
@@ -293,6 +330,7 @@ fn brand_channel(registry: &Registry, fallback: ChannelLoc, platforms: &[Platfor
 fn exact_form(input: Form, entry: Form) -> Form {
     match input {
         Form::Name => entry,
+        Form::Post => Form::Name,
         other => other,
     }
 }

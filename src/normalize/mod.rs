@@ -7,12 +7,15 @@
 //! - [`visual_key`]: what a person sees. Two strings with the same visual key look the same;
 //!   see the [`visual`] module.
 //!
-//! [`plain`] (letters and digits, lowercase) is how brand names are compared as written.
+//! [`plain`] (letters and digits, lowercase, Traditional Chinese folded to Simplified by
+//! [`hant`]) is how brand names are compared as written.
 
+pub mod hant;
 pub mod visual;
 
 use unicode_normalization::UnicodeNormalization;
 
+pub use hant::{is_simplified_only, is_traditional_only};
 pub use visual::visual_key;
 
 /// A character taken out of an input because it is invisible or reorders text.
@@ -115,11 +118,13 @@ pub fn is_hidden(c: char) -> bool {
 /// assert_eq!(plain("TP Wallet"), "tpwallet");
 /// assert_eq!(plain("TP钱包"), "tp钱包");
 /// assert_eq!(plain("Blockchain.com"), "blockchaincom");
+/// assert_eq!(plain("幣安錢包"), "币安钱包");
 /// ```
 pub fn plain(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
+        .map(hant::to_simplified)
         .collect()
 }
 

@@ -334,20 +334,34 @@ fn handles(text: &str) -> Vec<(Range<usize>, What)> {
     out
 }
 
-/// The platform named by the last word before a handle on the same line.
+/// The platform named just before a handle, in the same clause of the same line: the last
+/// word (`电报 @x`, `Twitter: @y`) or one of the eight before it (`their X is @MetaMask`,
+/// `the only X accounts run by the team are @MetaMask and @MetaMaskSupport`).
 fn platform_before(before: &str) -> Option<Platform> {
-    let line = tail_of_line(before, 48);
-    let word = line
-        .trim_end_matches([' ', ':', '\u{a0}'])
-        .rsplit(' ')
+    let line = tail_of_line(before, 96);
+    let clause = line
+        .rsplit(['。', '，', ',', ';', '；', '!', '！', '?', '？', '(', '（'])
         .next()
         .unwrap_or_default();
+    clause
+        .split([' ', ':', '：', '\u{a0}'])
+        .filter(|w| !w.is_empty())
+        // Other handles of a list (`@A and @B`) share the platform named before the first.
+        .filter(|w| !w.starts_with('@') && !matches!(*w, "and" | "or" | "&" | "和" | "或" | "及"))
+        .rev()
+        .take(8)
+        .find_map(platform_word)
+}
+
+/// The platform a word names, also at the end of a Chinese phrase (`官方电报`).
+fn platform_word(word: &str) -> Option<Platform> {
     if let Some(p) = Platform::from_word(word) {
         return Some(p);
     }
     let lower = word.to_lowercase();
     [
         ("电报", Platform::Telegram),
+        ("電報", Platform::Telegram),
         ("推特", Platform::X),
         ("微信", Platform::Wechat),
         ("微博", Platform::Weibo),

@@ -1,5 +1,5 @@
 //! The escapes of the test tables in `tests/data/`, one decoder for all of them: `\\`, `\"`,
-//! `\n`, `\t`, `\0`, `\u{HEX}` (a character) and `\xHH` (a raw byte, for input that is not
+//! `\n`, `\r`, `\t`, `\0`, `\u{HEX}` (a character) and `\xHH` (a raw byte, for input that is not
 //! UTF-8). An unknown escape or a lone backslash is a mistake in the table and panics.
 
 /// The bytes `text` stands for.
@@ -18,6 +18,7 @@ pub fn unescape(text: &str) -> Vec<u8> {
             '\\' => out.push(b'\\'),
             '"' => out.push(b'"'),
             'n' => out.push(b'\n'),
+            'r' => out.push(b'\r'),
             't' => out.push(b'\t'),
             '0' => out.push(0),
             'x' => {

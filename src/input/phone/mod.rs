@@ -127,6 +127,7 @@ pub struct Phone {
     valid: bool,
     extension: Option<String>,
     letters: Vec<(char, char)>,
+    keypad: Vec<(char, char)>,
     hidden: Vec<HiddenChar>,
 }
 
@@ -233,6 +234,23 @@ impl Phone {
         &self.letters
     }
 
+    /// Letters of a vanity number read as on a phone keypad (`1-888-COINBASE`: `C` → `2` …),
+    /// in order: a phone dials them so, so they are not a lookalike.
+    ///
+    /// ```
+    /// use contactguard::input::phone::Phone;
+    ///
+    /// let p = Phone::parse("1-800-FLOWERS", "US")?;
+    /// assert_eq!(p.key(), "+18003569377");
+    /// assert_eq!(p.keypad_letters()[0], ('F', '3'));
+    /// // A North American vanity number dials its first seven letters; the rest is decoration.
+    /// assert_eq!(Phone::parse("+1-888-COINBASE", "CN")?.key(), "+18882646227");
+    /// # Ok::<(), contactguard::input::phone::PhoneError>(())
+    /// ```
+    pub fn keypad_letters(&self) -> &[(char, char)] {
+        &self.keypad
+    }
+
     /// Hidden characters that were removed.
     pub fn hidden(&self) -> &[HiddenChar] {
         &self.hidden
@@ -248,6 +266,77 @@ impl fmt::Display for Phone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.key)
     }
+}
+
+/// The region a number's own shape tells, for a number written without `+`: North American
+/// (`US`) when it is written `1-NXX-NXX-XXXX` (any of `-`, `.`, space), `1 (NXX) NXX-XXXX`,
+/// `(NXX) NXX-XXXX`, or as a vanity number `1-NXX-LETTERS`; else `None` (`18889087930` may
+/// be a Chinese mobile number, and `400-888-2345` is Chinese).
+///
+/// ```
+/// use contactguard::input::phone::region_of_shape;
+///
+/// assert_eq!(region_of_shape("1-800-908-7930"), Some("US"));
+/// assert_eq!(region_of_shape("(888) 908-7930"), Some("US"));
+/// assert_eq!(region_of_shape("1-888-COINBASE"), Some("US"));
+/// assert_eq!(region_of_shape("18889087930"), None);
+/// assert_eq!(region_of_shape("400-888-2345"), None);
+/// assert_eq!(region_of_shape("(0755) 8663 2109"), None);
+/// ```
+pub fn region_of_shape(number: &str) -> Option<&'static str> {
+    let text = number.trim();
+    let text = text.strip_prefix("tel:").unwrap_or(text).trim();
+    if text.starts_with('+') {
+        return None;
+    }
+    // Groups of digits (or letters) between separators, with the parentheses kept apart.
+    let groups: Vec<&str> = text
+        .split(['-', '.', ' ', ')'])
+        .filter(|g| !g.is_empty())
+        .collect();
+    let area = |g: &str| {
+        let g = g.strip_prefix('(').unwrap_or(g);
+        g.len() == 3
+            && g.bytes().all(|b| b.is_ascii_digit())
+            && matches!(g.as_bytes()[0], b'2'..=b'9')
+    };
+    let digits = |g: &str, n: usize| g.len() == n && g.bytes().all(|b| b.is_ascii_digit());
+    let letters = |g: &str| g.len() >= 3 && g.bytes().all(|b| b.is_ascii_alphanumeric());
+    let nanp = match groups.as_slice() {
+        ["1", a, b, c] => area(a) && digits(b, 3) && digits(c, 4),
+        ["1", a, word] => area(a) && letters(word) && word.bytes().any(|b| b.is_ascii_alphabetic()),
+        [a, b, c] => a.starts_with('(') && area(a) && digits(b, 3) && digits(c, 4),
+        _ => false,
+    };
+    nanp.then_some("US")
+}
+
+/// The region the script of the text around a number suggests: `CN` for Chinese text, `TW` for
+/// Chinese written only in Traditional characters; `None` for other scripts (they do not tell
+/// a country).
+///
+/// ```
+/// use contactguard::input::phone::region_of_script;
+///
+/// assert_eq!(region_of_script("TP钱包客服电话 18889087930"), Some("CN"));
+/// assert_eq!(region_of_script("幣安官方客服電話 0800-888-235"), Some("TW"));
+/// assert_eq!(region_of_script("call 18889087930"), None);
+/// ```
+pub fn region_of_script(text: &str) -> Option<&'static str> {
+    use unicode_script::{Script, UnicodeScript};
+    let han: Vec<char> = text.chars().filter(|c| c.script() == Script::Han).collect();
+    if han.is_empty() {
+        return None;
+    }
+    let traditional = han
+        .iter()
+        .any(|c| crate::normalize::is_traditional_only(*c));
+    let simplified = han.iter().any(|c| crate::normalize::is_simplified_only(*c));
+    Some(if traditional && !simplified {
+        "TW"
+    } else {
+        "CN"
+    })
 }
 
 /// Whether `code` is a region phone numbers can be read in (`CN`, `US`, `HK`): one of
@@ -272,6 +361,7 @@ struct Prepared {
     digits: String,
     extension: Option<String>,
     letters: Vec<(char, char)>,
+    keypad: Vec<(char, char)>,
     hidden: Vec<HiddenChar>,
 }
 
@@ -295,6 +385,7 @@ impl Prepared {
         }
         let (number, extension) = split_extension(&text);
         let (number, letters) = fold_lookalike_letters(number);
+        let (number, keypad) = keypad_letters(&number);
         if let Some(c) = number
             .chars()
             .find(|c| !(c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-' | '.' | ' ' | '/')))
@@ -315,6 +406,7 @@ impl Prepared {
             digits,
             extension,
             letters,
+            keypad,
             hidden: cleaned.hidden,
         })
     }
@@ -330,6 +422,7 @@ impl Prepared {
             valid: placed.valid,
             extension: self.extension,
             letters: self.letters,
+            keypad: self.keypad,
             hidden: self.hidden,
         }
     }
@@ -369,7 +462,8 @@ fn ascii_digit(c: char) -> char {
         .unwrap_or(c)
 }
 
-/// Splits a trailing extension: `400 820 8820转1`, `… ext. 123`, `… x12`, `… #5`.
+/// Splits a trailing extension: `400 820 8820转1`, `… ext. 123`, `… x12`, `… #5`, and the
+/// digits a phone sends after a pause (`,` `;` `p` `w`: `+18889087930,,123`).
 fn split_extension(text: &str) -> (&str, Option<String>) {
     let trimmed = text.trim_end();
     let digits_start = trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -379,7 +473,8 @@ fn split_extension(text: &str) -> (&str, Option<String>) {
     }
     let before = trimmed[..digits_start].trim_end_matches([' ', '.', ':', '-', '：']);
     for marker in [
-        "转", "轉", "分机", "分機", "ext", "EXT", "Ext", "x", "X", "#", ";ext=",
+        "转", "轉", "分机", "分機", "ext", "EXT", "Ext", "x", "X", "#", ";ext=", ",", ";", "p",
+        "P", "w", "W",
     ] {
         if let Some(number) = before.strip_suffix(marker) {
             let number = number.trim_end_matches([' ', ',', ';']);
@@ -389,6 +484,58 @@ fn split_extension(text: &str) -> (&str, Option<String>) {
         }
     }
     (text, None)
+}
+
+/// Reads the letters of a vanity number ([`crate::input::is_vanity_number`]) as a phone keypad
+/// does (ABC 2, DEF 3, GHI 4, JKL 5, MNO 6, PQRS 7, TUV 8, WXYZ 9). A North American number
+/// (`+1` or `1` then ten digits) dials only its first seven letters.
+fn keypad_letters(number: &str) -> (String, Vec<(char, char)>) {
+    if !crate::input::is_vanity_number(number) {
+        return (number.to_owned(), Vec::new());
+    }
+    let key = |c: char| -> Option<char> {
+        let d = match c.to_ascii_uppercase() {
+            'A'..='C' => '2',
+            'D'..='F' => '3',
+            'G'..='I' => '4',
+            'J'..='L' => '5',
+            'M'..='O' => '6',
+            'P'..='S' => '7',
+            'T'..='V' => '8',
+            'W'..='Z' => '9',
+            _ => return None,
+        };
+        Some(d)
+    };
+    let mut keypad = Vec::new();
+    let mut out = String::with_capacity(number.len());
+    for c in number.chars() {
+        match key(c) {
+            Some(d) => {
+                keypad.push((c, d));
+                out.push(d);
+            }
+            None => out.push(c),
+        }
+    }
+    // North America: 1 + ten digits; letters past the seventh are decoration.
+    let all: String = out.chars().filter(char::is_ascii_digit).collect();
+    let nanp = all.starts_with('1') && all.len() > 11;
+    if nanp {
+        let mut kept = 0;
+        out = out
+            .chars()
+            .filter(|c| {
+                if c.is_ascii_digit() {
+                    kept += 1;
+                    kept <= 11
+                } else {
+                    true
+                }
+            })
+            .collect();
+    }
+    (out, keypad)
 }
 
 /// Reads `O`/`o` as 0 and `l`/`I`/`|` as 1 inside a number that already has at least six
