@@ -28,6 +28,11 @@ const _: () = {
 };
 
 impl cg_checker {
+    /// A new `cg_checker *` the caller owns (freed with `cg_checker_free`).
+    fn boxed(checker: Checker) -> *mut cg_checker {
+        Box::into_raw(Box::new(cg_checker { checker }))
+    }
+
     /// The checker behind `checker`.
     ///
     /// # Safety
@@ -80,7 +85,7 @@ pub unsafe extern "C" fn cg_checker_new_builtin(
                     ),
                 )
             })?;
-            out.set(Box::into_raw(Box::new(cg_checker { checker })));
+            out.set(cg_checker::boxed(checker));
             Ok(())
         })
     }
@@ -152,9 +157,7 @@ pub unsafe extern "C" fn cg_checker_new_signed(
             let (trusted, _) =
                 load_update(&anchor, bundle, &mut store, Timestamp::from_unix(now_unix))
                     .map_err(Failure::verify)?;
-            out.set(Box::into_raw(Box::new(cg_checker {
-                checker: Checker::new(trusted),
-            })));
+            out.set(cg_checker::boxed(Checker::new(trusted)));
             Ok(())
         })
     }
@@ -201,9 +204,7 @@ pub unsafe extern "C" fn cg_checker_new_stored(
             let store = store_arg(store_dir, store_dir_len, &anchor)?;
             let (trusted, _) = load_trusted(&anchor, &store, Timestamp::from_unix(now_unix))
                 .map_err(Failure::verify)?;
-            out.set(Box::into_raw(Box::new(cg_checker {
-                checker: Checker::new(trusted),
-            })));
+            out.set(cg_checker::boxed(Checker::new(trusted)));
             Ok(())
         })
     }
