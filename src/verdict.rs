@@ -741,6 +741,16 @@ pub enum Detail {
         /// The platforms where it is official (`Telegram`).
         platforms: Vec<String>,
     },
+    /// A domain the registry knows belongs to someone else than the brand it resembles
+    /// ([`crate::registry::Lookalike`]).
+    KnownLookalike {
+        /// The registrable domain.
+        domain: String,
+        /// Who holds it.
+        holder: String,
+        /// The brand it resembles (display name).
+        brand: String,
+    },
     /// A link to a post whose path names an official account the platform does not check.
     PostLink {
         /// The account the link names.
@@ -867,6 +877,14 @@ impl fmt::Display for Detail {
                 f,
                 "this name is {brand}'s official account on {} only; on any other platform anyone may hold it: say which platform it is on",
                 platforms.join(", ")
+            ),
+            Detail::KnownLookalike {
+                domain,
+                holder,
+                brand,
+            } => write!(
+                f,
+                "{domain} looks like {brand}'s but belongs to someone else: {holder}. It is not one of {brand}'s channels"
             ),
             Detail::PostLink { account, platform } => write!(
                 f,

@@ -135,12 +135,45 @@ fn strict_lint_catches_what_the_tolerant_parser_allows() {
 }
 
 #[test]
+fn lint_holds_lookalikes_to_sources_and_registrable_names() {
+    let text = r#"{"spec_version":1,"version":1,"issued_at":"2026-01-01T00:00:00Z","expires":"2026-06-01T00:00:00Z",
+      "brands":[{"id":"acme","names":["Acme"],"common_words":[],"no_channels":[],"statements":[],
+        "channels":[{"kind":"domain","value":"acme.com","scope":"subdomains","source":"x","confidence":"high"}],
+        "lookalikes":[{"domain":"acme.co.uk","holder":"Acme Travel","source":"pages: https://acme.co.uk/about"},
+                      {"domain":"shop.acme.fr","holder":"Acme Shop","source":"x"},
+                      {"domain":"acme.com","holder":"Acme itself","source":"x"},
+                      {"domain":"acme.de","holder":"","source":""}]}]}"#;
+    let problems: Vec<String> = lint::lint(text.as_bytes())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let all = problems.join("\n");
+    assert!(!all.contains("lookalikes[0]"), "{all}");
+    assert!(
+        all.contains(
+            "lookalikes[1].domain: 'shop.acme.fr' must be a registrable domain (such as acme.fr)"
+        ),
+        "{all}"
+    );
+    assert!(
+        all.contains("lookalikes[2].domain: 'acme.com' is an official domain channel"),
+        "{all}"
+    );
+    assert!(
+        all.contains("lookalikes[3]: say who holds the domain"),
+        "{all}"
+    );
+}
+
+#[test]
 fn shipped_distribution_file_verifies_against_the_compiled_in_root() {
     use contactguard::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
     use contactguard::trust::time::Timestamp;
     use contactguard::trust::verify::{verify, Checks, Expiry};
 
-    let issued = Timestamp::parse("2026-11-22T00:00:00Z").expect("time");
+    // At the instant the shipped version was issued, read from the payload itself.
+    let data: serde_json::Value = serde_json::from_slice(BUILTIN_JSON).expect("json");
+    let issued = Timestamp::parse(data["issued_at"].as_str().expect("issued_at")).expect("time");
     let v = verify(
         BUILTIN_BUNDLE,
         BUILTIN_ANCHOR,

@@ -4,6 +4,7 @@
 mod escapes;
 
 use contactguard::input::handle::Platform;
+use contactguard::normalize::visual_key;
 use contactguard::{CheckOptions, Checker, Kind, Status, Verdict};
 
 /// One expected outcome, as written in a vector file.
@@ -171,4 +172,37 @@ fn handles() {
 #[test]
 fn emails() {
     run("emails.tsv");
+}
+
+/// `confusables.tsv`: every character that passes for a letter has the letter's visual key.
+#[test]
+fn confusables() {
+    let path = format!("{}/tests/data/confusables.tsv", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut wrong = Vec::new();
+    let mut count = 0;
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [code, glyph, letter, name] = cols[..] else {
+            panic!("confusables.tsv:{}: four columns", i + 1);
+        };
+        count += 1;
+        let (got, want) = (visual_key(glyph), visual_key(letter));
+        if got != want {
+            wrong.push(format!(
+                "confusables.tsv:{} {code} {glyph} ({name}): {got:?}, expected {want:?} ({letter})",
+                i + 1
+            ));
+        }
+    }
+    assert!(count >= 240, "{count} rows");
+    assert!(
+        wrong.is_empty(),
+        "{} of {count}:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

@@ -46,14 +46,23 @@ def load_registry(path=REGISTRY):
         die(f"cannot read the registry {path}: {e}")
 
 
-def brand_domains(registry):
-    """{brand id: [(domain, scope), ...]} for every `domain` channel, in registry order."""
+TEMPLATE_ROLES = (None, "support", "community")
+
+
+def brand_domains(registry, with_owned=True):
+    """{brand id: [(domain, scope), ...]} for every `domain` channel, in registry order.
+
+    with_owned=False keeps only the channels lookalikes are measured against: no role, or
+    `support` or `community` (src/registry/model.rs, `Role::is_template`). Infrastructure
+    (`owned`: CDNs, API hosts) and a parent company's, developers' or security team's domains
+    are official when matched exactly, but nobody is sent there for help.
+    """
     out = {}
     for b in registry["brands"]:
         out[b["id"]] = [
             (c["value"].lower().rstrip("."), c.get("scope", "host"))
             for c in b["channels"]
-            if c["kind"] == "domain"
+            if c["kind"] == "domain" and (with_owned or c.get("role") in TEMPLATE_ROLES)
         ]
     return out
 
@@ -70,10 +79,11 @@ def registrable_official_domains(registry):
     has exactly two labels (all of the registry's registrable domains are name.tld; a channel
     such as help.tokenpocket.pro is a host under one of them and is skipped). `host`-scope channels
     on other companies' platforms (tphelp.gitbook.io, metamask.zendesk.com, metamask.app.link,
-    myetherwallet.github.io) are not the brand's registrable domains and are skipped too.
+    myetherwallet.github.io) are not the brand's registrable domains and are skipped too, and so
+    are channels whose role is not a template (see brand_domains: tpstatic.net, consensys.io).
     """
     out, seen = [], set()
-    for bid, doms in brand_domains(registry).items():
+    for bid, doms in brand_domains(registry, with_owned=False).items():
         for d, scope in doms:
             if scope == "subdomains" and d.count(".") == 1 and d not in seen:
                 seen.add(d)

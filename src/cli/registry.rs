@@ -216,9 +216,14 @@ pub struct ChannelAddArgs {
     /// Where the brand published it (repository:path@commit, or a page).
     #[arg(long)]
     source: String,
-    /// Domains: `subdomains` (default) or `host`.
+    /// Domains: `subdomains` (the default for a domain the brand registered) or `host` (the
+    /// default for a host on someone else's domain or on a shared platform).
     #[arg(long)]
     scope: Option<String>,
+    /// What it is for: support, business, security, developer, community, press, or owned (the
+    /// brand owns it but it is no way to reach the brand: infrastructure, a CDN).
+    #[arg(long)]
+    role: Option<String>,
     /// high, medium or low.
     #[arg(long)]
     confidence: Option<String>,
@@ -822,6 +827,18 @@ fn channel(command: ChannelCommand) -> Result<ExitCode, Failure> {
                 }
             };
             new.note = a.note.clone();
+            new.role = match a.role.as_deref() {
+                None => None,
+                Some(text) => Some(
+                    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(
+                        |_| {
+                            Failure(format!(
+                                "--role is support, business, security, developer, community, press or owned, not '{text}'"
+                            ))
+                        },
+                    )?,
+                ),
+            };
             let (value, warnings) =
                 edit::add_channel(&mut data, &a.brand, new).map_err(|e| Failure(e.to_string()))?;
             for w in &warnings {

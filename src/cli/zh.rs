@@ -184,6 +184,11 @@ pub fn detail(d: &Detail, lang: Lang) -> String {
             "这个名字只在 {} 上是 {brand} 的官方账号；在其他平台上任何人都可能注册它：请说明它在哪个平台",
             platforms.join("、")
         ),
+        Detail::KnownLookalike {
+            domain,
+            holder,
+            brand,
+        } => format!("{domain} 看起来像 {brand} 的网址，但属于别人：{holder}。它不是 {brand} 的渠道"),
         Detail::PostLink { account, platform } => format!(
             "{platform} 会显示这个链接里的帖子，不管是谁发的：链接里写着 {account} 并不代表帖子是 {account} 发的；请在页面上核对作者"
         ),

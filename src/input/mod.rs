@@ -126,9 +126,20 @@ pub fn detect(input: &str) -> Kind {
 /// assert!(is_vanity_number("1-888-COINBASE"));
 /// assert_eq!(detect("+1 800 FLOWERS"), Kind::Phone);
 /// assert!(!is_vanity_number("web3-wallet"));
+/// assert!(!is_vanity_number("0101.systems")); // a domain name
 /// ```
 pub fn is_vanity_number(text: &str) -> bool {
     let text = text.trim();
+    // Lowercase letters after a dot that end in a top-level domain make a domain name
+    // (`0101.systems`), not a number spelled with letters (`1-800-FLOWERS`).
+    if let Some((_, last)) = text.rsplit_once('.') {
+        if !last.is_empty()
+            && last.bytes().all(|b| b.is_ascii_lowercase())
+            && url::DomainName::from_ascii(text).suffix_kind() == url::SuffixKind::Icann
+        {
+            return false;
+        }
+    }
     let body = text.strip_prefix('+').unwrap_or(text);
     let digits = body.chars().filter(char::is_ascii_digit).count();
     let letters = body.chars().filter(char::is_ascii_alphabetic).count();

@@ -70,6 +70,116 @@ fn bounded<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     (dist <= max).then_some(dist)
 }
 
+/// Characters a reader easily takes for one another: a substitution between them costs half an
+/// edit in [`lookalike_osa`].
+const CONFUSABLE_PAIRS: &[(char, char)] = &[
+    ('o', '0'),
+    ('l', '1'),
+    ('i', '1'),
+    ('i', 'l'),
+    ('c', 'e'),
+    ('n', 'm'),
+    ('n', 'r'),
+    ('u', 'v'),
+    ('g', 'q'),
+    ('b', 'd'),
+    ('s', '5'),
+    ('3', '8'),
+    ('6', '9'),
+];
+
+/// Two letters a reader takes for one (`rn` for `m`): reading one as the other costs half an
+/// edit in [`lookalike_osa`].
+const CONFUSABLE_GROUPS: &[(&str, char)] = &[
+    ("rn", 'm'),
+    ("nn", 'm'),
+    ("rr", 'm'),
+    ("vv", 'w'),
+    ("cl", 'd'),
+    ("dl", 'd'),
+    ("lc", 'k'),
+    ("lb", 'b'),
+    ("lh", 'h'),
+];
+
+fn confusable(a: char, b: char) -> bool {
+    CONFUSABLE_PAIRS
+        .iter()
+        .any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x))
+}
+
+/// The optimal string alignment distance between two typed keys
+/// ([`crate::normalize::visual::typed_key`]), counting a visually confusable change as half an
+/// edit: `c`/`e`, `n`/`m`, `l`/`i`/`1`, `o`/`0` …, and `rn`/`m`, `vv`/`w`, `cl`/`d`, `lc`/`k` as
+/// one change. In half edits; `None` when it is over `max` half edits.
+///
+/// ```
+/// use contactguard::matching::distance::lookalike_osa;
+///
+/// assert_eq!(lookalike_osa("metamask", "metamaskk", 4), Some(2)); // one added letter
+/// assert_eq!(lookalike_osa("metamask", "mctanask", 4), Some(2));  // two confusions
+/// assert_eq!(lookalike_osa("metamask", "rnetarnask", 4), Some(2)); // rn for m, twice
+/// assert_eq!(lookalike_osa("metamask", "metmaask", 4), Some(2));  // a swap
+/// assert_eq!(lookalike_osa("metamask", "metalabs", 4), None);
+/// ```
+pub fn lookalike_osa(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Every letter of difference in length costs at least half an edit (a group read as one).
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    // d[i][j] in half edits; three rows back are needed for the two-letter groups and swaps.
+    let mut rows = vec![vec![usize::MAX / 4; width]; 3];
+    let idx = |i: usize| i % 3;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = 2 * j;
+    }
+    let mut previous_min = 0;
+    for i in 1..=a.len() {
+        let (cur, up, up2) = (idx(i), idx(i + 2), idx(i + 1));
+        rows[cur][0] = 2 * i;
+        let mut row_min = rows[cur][0];
+        for j in 1..=b.len() {
+            let sub = if a[i - 1] == b[j - 1] {
+                0
+            } else if confusable(a[i - 1], b[j - 1]) {
+                1
+            } else {
+                2
+            };
+            let mut v = (rows[up][j] + 2)
+                .min(rows[cur][j - 1] + 2)
+                .min(rows[up][j - 1] + sub);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[up2][j - 2] + 2);
+            }
+            // Two letters of one side read as one of the other.
+            for &(group, single) in CONFUSABLE_GROUPS {
+                let mut g = group.chars();
+                let (g0, g1) = (g.next().unwrap_or_default(), g.next().unwrap_or_default());
+                if i > 1 && a[i - 2] == g0 && a[i - 1] == g1 && b[j - 1] == single {
+                    v = v.min(rows[up2][j - 1] + 1);
+                }
+                if j > 1 && b[j - 2] == g0 && b[j - 1] == g1 && a[i - 1] == single {
+                    v = v.min(rows[up][j - 2] + 1);
+                }
+            }
+            rows[cur][j] = v;
+            row_min = row_min.min(v);
+        }
+        // A cell depends on the two rows above it: once both are over the bound, all later
+        // cells are too.
+        if row_min > max && previous_min > max {
+            return None;
+        }
+        previous_min = row_min;
+    }
+    let dist = rows[idx(a.len())][b.len()];
+    (dist <= max).then_some(dist)
+}
+
 fn table(a: &[char], b: &[char]) -> Vec<Vec<usize>> {
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {
@@ -178,6 +288,89 @@ mod tests {
                 for max in 0..4 {
                     assert_eq!(
                         osa(a, b, max),
+                        (full <= max).then_some(full),
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The same recurrence over the whole table, without the bound: the reference.
+    fn lookalike_reference(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = 2 * i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = 2 * j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let sub = match (a[i - 1], b[j - 1]) {
+                    (x, y) if x == y => 0,
+                    (x, y) if confusable(x, y) => 1,
+                    _ => 2,
+                };
+                let mut v = (d[i - 1][j] + 2)
+                    .min(d[i][j - 1] + 2)
+                    .min(d[i - 1][j - 1] + sub);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 2);
+                }
+                for &(group, single) in CONFUSABLE_GROUPS {
+                    let g: Vec<char> = group.chars().collect();
+                    if i > 1 && a[i - 2] == g[0] && a[i - 1] == g[1] && b[j - 1] == single {
+                        v = v.min(d[i - 2][j - 1] + 1);
+                    }
+                    if j > 1 && b[j - 2] == g[0] && b[j - 1] == g[1] && a[i - 1] == single {
+                        v = v.min(d[i - 1][j - 2] + 1);
+                    }
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn lookalike_distance_agrees_with_the_full_table() {
+        let words = [
+            "",
+            "m",
+            "rn",
+            "metamask",
+            "rnetamask",
+            "rnetarnask",
+            "mctanask",
+            "metmaask",
+            "metamaskk",
+            "netamask",
+            "eetamask",
+            "ledger",
+            "ledqer",
+            "1edger",
+            "dl",
+            "d",
+            "w",
+            "vvallet",
+            "wallet",
+            "okx",
+            "0kx",
+            "lc",
+            "k",
+            "binance",
+            "dinamce",
+            "coinbase",
+        ];
+        for a in words {
+            for b in words {
+                let full = lookalike_reference(a, b);
+                for max in 0..7 {
+                    assert_eq!(
+                        lookalike_osa(a, b, max),
                         (full <= max).then_some(full),
                         "{a} {b} {max}"
                     );

@@ -15,13 +15,17 @@ use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 use crate::input::url::{DomainName, Link, LinkHost, SuffixKind};
 use crate::matching::distance;
-use crate::matching::index::{BrandKey, ChannelLoc, Index, Origin, Strength};
+use crate::matching::index::{
+    retrieval_keys, BrandKey, ChannelLoc, Ending, Index, Origin, Strength,
+};
 use crate::matching::lookalike::lookalike_changes;
+use crate::matching::words::{self, Glue};
 use crate::matching::Outcome;
+use crate::normalize::visual::typed_key;
 use crate::normalize::visual::visual_key_spans;
 use crate::normalize::visual_key;
 use crate::registry::Registry;
-use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Technique};
+use crate::verdict::{ChannelRef, CharInfo, Detail, Finding, Note, Technique};
 
 /// Hosts of link shorteners: the destination cannot be known offline.
 const SHORTENERS: &[&str] = &[
@@ -52,6 +56,33 @@ const SHORTENERS: &[&str] = &[
     "x.gd",
 ];
 
+/// Second-level labels under which only public institutions register (`gov.rs`, `ac.id`,
+/// `gouv.ci`): a treasury's `trezor.gov.rs` or a university's `unisap.ac.id` is not a phishing
+/// site's name, whatever it resembles.
+const INSTITUTIONAL: &[&str] = &[
+    "ac", "edu", "go", "gob", "gouv", "gov", "govt", "gub", "gv", "mil",
+];
+
+/// Whether the public suffix of `d` is one of the [`INSTITUTIONAL`] ones.
+fn is_institutional(d: &DomainName) -> bool {
+    let mut labels = d.suffix().rsplit('.');
+    labels.next(); // the top-level domain itself (`ac` is Ascension Island)
+    labels.any(|l| INSTITUTIONAL.contains(&l))
+}
+
+/// The note for a domain the registry lists as someone else's ([`crate::registry::Lookalike`]),
+/// checked before any lookalike rule.
+fn known_lookalike(index: &Index, registry: &Registry, d: &DomainName) -> Option<Note> {
+    let &(b, l) = index.lookalikes.get(d.registrable()?)?;
+    let brand = registry.brands().get(b)?;
+    let lookalike = brand.lookalikes.get(l)?;
+    Some(Note::new(Detail::KnownLookalike {
+        domain: lookalike.domain.clone(),
+        holder: lookalike.holder.clone(),
+        brand: brand.display_name().to_owned(),
+    }))
+}
+
 /// Runs the ladder on a parsed link.
 pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome {
     let mut out = Outcome::default();
@@ -78,7 +109,9 @@ pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome 
                             host: (*host).to_owned(),
                         },
                     ));
-                } else {
+                } else if let Some(note) = known_lookalike(index, registry, d) {
+                    out.notes.push(note);
+                } else if !is_institutional(d) {
                     out.findings.extend(label_findings(index, registry, d));
                     out.findings.extend(subdomain_findings(index, registry, d));
                 }
@@ -215,9 +248,11 @@ fn label_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec<Fin
         return Vec::new();
     };
     let (shown, _) = idna::domain_to_unicode(label);
-    let mut found = rung_same_look(index, registry, label, &shown, d.suffix())
-        .or_else(|| rung_typo(index, registry, &shown))
-        .or_else(|| rung_combo(index, registry, &shown))
+    let ending = Ending::of(d);
+    let mut found = rung_same_look(index, registry, label, &shown, ending)
+        .or_else(|| rung_typo(index, registry, &shown, Some(ending)))
+        .or_else(|| rung_domain_as_label(index, registry, d))
+        .or_else(|| rung_combo(index, registry, &shown, Some(ending)))
         .or_else(|| rung_split_name(index, registry, d))
         .unwrap_or_default();
     if d.suffix_kind() == SuffixKind::Private && !found.is_empty() {
@@ -241,8 +276,9 @@ fn rung_same_look(
     registry: &Registry,
     label: &str,
     shown: &str,
-    suffix: &str,
+    ending: Ending,
 ) -> Option<Vec<Finding>> {
+    let suffix = ending.suffix;
     let keys = index.by_visual.get(&visual_key(shown))?;
     // Domain-origin keys first: they name the channel imitated most precisely.
     let key = keys
@@ -253,7 +289,7 @@ fn rung_same_look(
     if let Origin::Name { .. } = key.origin {
         // A name made of a brand domain's label and keywords ("Ledger Live", "OKX Wallet")
         // reads best as that label plus words.
-        if let Some(combo) = rung_combo(index, registry, shown) {
+        if let Some(combo) = rung_combo(index, registry, shown, Some(ending)) {
             if combo
                 .iter()
                 .any(|f| f.target.as_ref().is_some_and(|t| t.brand == target.brand))
@@ -264,7 +300,9 @@ fn rung_same_look(
     }
     let mut out = Vec::new();
     if key.label == label {
-        if key.strength == Strength::Common {
+        // An ordinary word under another ending is somebody else's unless it is a registered
+        // label of six letters or more (`ledger.tips`, not `token.com`).
+        if key.strength == Strength::Common && !key.typo_target() {
             return None;
         }
         match &key.origin {
@@ -296,7 +334,9 @@ fn rung_same_look(
             Detail::Lookalike { changes },
         ));
         if let Origin::Domain { suffix: official } = &key.origin {
-            if official != suffix && key.strength != Strength::Common {
+            if official != suffix
+                && (key.strength != Strength::Common || key.typo_target_on(Some(ending)))
+            {
                 out.push(Finding::new(
                     Technique::TldSwap,
                     Some(target),
@@ -311,6 +351,25 @@ fn rung_same_look(
     Some(out)
 }
 
+/// An official domain written as one label, its dots dropped or made dashes (`tokenim.com`,
+/// `token-im.com` for `token.im`, `metamask-io.net`).
+fn rung_domain_as_label(
+    index: &Index,
+    registry: &Registry,
+    d: &DomainName,
+) -> Option<Vec<Finding>> {
+    let label = d.label()?;
+    let loc = *index.dotless.get(&typed_key(label))?;
+    Some(vec![Finding::new(
+        Technique::Combosquat,
+        Some(channel_ref(registry, loc)),
+        Detail::Embedded {
+            part: label.to_owned(),
+            real: d.registrable()?.to_owned(),
+        },
+    )])
+}
+
 /// A name cut by dots into subdomain and label (`token.pocket.pro`): the last subdomain
 /// labels joined to the registrable label look like a brand key.
 fn rung_split_name(index: &Index, registry: &Registry, d: &DomainName) -> Option<Vec<Finding>> {
@@ -320,13 +379,12 @@ fn rung_split_name(index: &Index, registry: &Registry, d: &DomainName) -> Option
     (start..subs.len()).rev().find_map(|i| {
         let joined = format!("{}.{label}", subs[i..].join("."));
         let (shown, _) = idna::domain_to_unicode(&joined);
-        rung_same_look(index, registry, &joined, &shown, d.suffix())
-            .or_else(|| rung_typo(index, registry, &shown))
+        rung_same_look(index, registry, &joined, &shown, Ending::of(d))
+            .or_else(|| rung_typo(index, registry, &shown, Some(Ending::of(d))))
     })
 }
 
-/// The largest OSA distance that still counts as a typo of a key (a domain label, a brand
-/// name, a handle) of this many characters.
+/// The largest OSA distance that still counts as a typo of a handle of this many characters.
 pub(crate) fn typo_budget(key_len: usize) -> usize {
     if key_len <= 8 {
         1
@@ -336,55 +394,93 @@ pub(crate) fn typo_budget(key_len: usize) -> usize {
 }
 
 /// Rung 3: a near miss of a distinctive key.
-fn rung_typo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Finding>> {
-    let key = typo_match(index, shown)?;
+fn rung_typo(
+    index: &Index,
+    registry: &Registry,
+    shown: &str,
+    ending: Option<Ending>,
+) -> Option<Vec<Finding>> {
+    let key = typo_match(index, shown, ending)?;
     Some(vec![typo_finding(registry, key, shown)])
 }
 
-/// The closest distinctive key within its typo budget, after the false-positive filters.
-pub(crate) fn typo_match<'a>(index: &'a Index, shown: &str) -> Option<&'a BrandKey> {
-    let vk = visual_key(shown);
-    let len = vk.chars().count();
-    if len < crate::matching::index::MIN_DISTINCTIVE_LEN {
+/// The closest key that `shown` (a name under `ending`, when it is a domain label) is a near
+/// miss of: within [`BrandKey::typo_budget`] half edits of [`distance::lookalike_osa`] on typed
+/// keys, a visually confusable change counting half. A near miss that keeps a key's generic
+/// last words (`toruswallet` for `trustwallet`) must be a near miss of the name before it: one
+/// edit up to six letters, two beyond, and for a name of up to three letters one letter added
+/// or one look-alike letter, not making a word (`topwallet` is not `tpwallet`). A near miss
+/// that is itself a common English word, or a word of the vocabulary, is that word (`finance`,
+/// not `binance`).
+pub(crate) fn typo_match<'a>(
+    index: &'a Index,
+    shown: &str,
+    ending: Option<Ending>,
+) -> Option<&'a BrandKey> {
+    let typed = typed_key(shown);
+    if typed.chars().count() < crate::matching::index::MIN_DISTINCTIVE_LEN
+        || words::is_english(&typed)
+        || words::is_vocabulary(&typed)
+    {
         return None;
     }
-    // Keys within two edits share a deletion variant with the input; confirm each.
+    // Keys within the budget share a deletion variant with the input; confirm each.
     let mut candidates = Vec::new();
-    index.typos.candidates(&vk, &mut candidates);
+    let [plain, grouped] = retrieval_keys(&typed);
+    index.typos.candidates(&plain, &mut candidates);
+    if grouped != plain {
+        index.typos.candidates(&grouped, &mut candidates);
+    }
     candidates.sort_unstable();
     candidates.dedup();
     let mut best: Option<(usize, &BrandKey)> = None;
     for key in candidates
         .iter()
         .filter_map(|&k| index.keys.get(k as usize))
+        .filter(|k| k.typo_target_on(ending))
     {
-        let budget = typo_budget(key.len);
-        let Some(dist) = distance::osa(&key.visual, &vk, budget) else {
-            continue;
+        // The longest ending of the key's generic words that the name keeps, if any.
+        let kept = key
+            .affix_tails
+            .iter()
+            .find(|t| typed.len() > t.len() && typed.ends_with(t.as_str()));
+        let dist = match kept {
+            Some(tail) => {
+                let rest = &key.typed[..key.typed.len() - tail.len()];
+                let found = &typed[..typed.len() - tail.len()];
+                let rest_len = rest.chars().count();
+                if rest_len <= 3 {
+                    // A name of up to three letters (`tp`, `mew`, `okx`) is missed only by one
+                    // letter added or one look-alike letter (`tpewallet`, `0kxwallet`): any
+                    // other change makes somebody else's name (`xwallet`, `cptool`), and a
+                    // word is its own (`topwallet`, `newwallet`).
+                    let added = found.chars().count() == rest_len + 1
+                        && distance::lookalike_osa(rest, found, 2).is_some();
+                    if words::is_english(found)
+                        || words::is_vocabulary(found)
+                        || !(added || distance::lookalike_osa(rest, found, 1).is_some())
+                    {
+                        continue;
+                    }
+                    distance::lookalike_osa(rest, found, 2)
+                } else {
+                    // One edit for a name of up to six letters (`trust`, `ledger`), two beyond
+                    // (`myether`), never more than the whole key allows.
+                    let edits = if rest_len <= 6 { 1 } else { 2 };
+                    distance::lookalike_osa(rest, found, key.typo_budget().min(2 * edits))
+                }
+            }
+            None => distance::lookalike_osa(&key.typed, &typed, key.typo_budget()),
         };
-        if dist == 0 || (key.len <= 8 && chromium_filtered(&key.visual, &vk)) {
-            continue;
+        let Some(dist) = dist else { continue };
+        if dist == 0 {
+            continue; // the same letters: the same-look rung's to judge
         }
         if best.is_none_or(|(b, _)| dist < b) {
             best = Some((dist, key));
         }
     }
     best.map(|(_, k)| k)
-}
-
-/// Chromium's filters for edit-distance matches of short names (`lookalike_url_util.cc`):
-/// only trailing digits differ, or only the first character differs.
-fn chromium_filtered(key: &str, candidate: &str) -> bool {
-    let trim = |s: &str| {
-        s.trim_end_matches(|c: char| c.is_ascii_digit() || c == 'o' || c == 'l')
-            .to_owned()
-    };
-    let ends_digitish = |s: &str| s.ends_with(|c: char| c.is_ascii_digit());
-    if ends_digitish(candidate) && trim(key) == trim(candidate) {
-        return true;
-    }
-    let tail = |s: &str| s.chars().skip(1).collect::<String>();
-    tail(key) == tail(candidate) || tail(key) == candidate
 }
 
 pub(crate) fn typo_finding(registry: &Registry, key: &BrandKey, shown: &str) -> Finding {
@@ -404,8 +500,13 @@ pub(crate) fn edits_finding(target: Option<ChannelRef>, original: &str, found: &
 }
 
 /// Rung 4: a brand key with other words.
-fn rung_combo(index: &Index, registry: &Registry, shown: &str) -> Option<Vec<Finding>> {
-    let hit = brand_with_words(index, shown)?;
+fn rung_combo(
+    index: &Index,
+    registry: &Registry,
+    shown: &str,
+    ending: Option<Ending>,
+) -> Option<Vec<Finding>> {
+    let hit = brand_with_words(index, shown, ending)?;
     let mut out = combo_findings(registry, hit.key, &hit.brand_part, hit.extra);
     if hit.near_miss {
         out.push(typo_finding(registry, hit.key, &hit.brand_part));
@@ -424,10 +525,18 @@ pub(crate) struct BrandHit<'a> {
     pub near_miss: bool,
 }
 
-/// A brand key standing in `shown` next to other words (`tokenpocket-support`,
-/// `metamaskwallet`, `ledger_wallet`, `tokenpockett-help`). `extra_words` widens the
-/// keywords that ordinary-word and short keys may stand next to (handle affixes).
-pub(crate) fn brand_with_words<'a>(index: &'a Index, shown: &str) -> Option<BrandHit<'a>> {
+/// A brand key standing in `shown` (a name under `ending`, when it is a domain label) next to
+/// other words (`tokenpocket-support`, `metamaskrefund`, `aboutokx`, `ledger-wallet`,
+/// `tokenpockett-help`), each key with the words its [`BrandKey::glue_on`] allows: any for a
+/// distinctive name, English words, the vocabulary or digits for a short one, the vocabulary
+/// or digits for an ordinary word. A name of up to eight letters written with look-alike
+/// letters inside a longer name (`digitalkeypairing`, not `keypal`) needs the vocabulary
+/// around it.
+pub(crate) fn brand_with_words<'a>(
+    index: &'a Index,
+    shown: &str,
+    ending: Option<Ending>,
+) -> Option<BrandHit<'a>> {
     let (vk, spans) = visual_key_spans(shown);
     // The raw characters before, inside and after the visual range.
     let raw_of = |range: std::ops::Range<usize>| -> (String, String, String) {
@@ -445,109 +554,101 @@ pub(crate) fn brand_with_words<'a>(index: &'a Index, shown: &str) -> Option<Bran
         }
         (before, inside, after)
     };
+    let separators = ['-', '_', '.'];
     let words = |before: &str, after: &str| -> Vec<String> {
         before
-            .split(['-', '_', '.'])
-            .chain(after.split(['-', '_', '.']))
+            .split(separators)
+            .chain(after.split(separators))
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
             .collect()
     };
+    // Whether the words around a key are ones it may stand beside: every other word, and the
+    // letters glued to the key, made of what `glue` allows.
+    let allowed = |before: &str, after: &str, glue: Glue| -> bool {
+        let lower = |w: &str| typed_key(w);
+        let others = words(before, after);
+        // One or two Latin letters glued to the name make another name (`enledger`), unless
+        // they are digits; set apart by a separator they are a word of their own (`de-ledger`).
+        let glued_short = |piece: &str| {
+            !piece.is_empty()
+                && piece.is_ascii()
+                && piece.len() < 3
+                && !piece.bytes().all(|b| b.is_ascii_digit())
+        };
+        let touching = (
+            before.rsplit(separators).next().unwrap_or_default(),
+            after.split(separators).next().unwrap_or_default(),
+        );
+        if glue != Glue::Any && (glued_short(touching.0) || glued_short(touching.1)) {
+            return false;
+        }
+        !others.is_empty()
+            && others.iter().all(|w| words::made_of(&lower(w), glue))
+            && (glue != Glue::Any || !ends_a_word(after))
+    };
     let hit = |key: &'a BrandKey, inside: String, extra: Vec<String>| BrandHit {
         key,
-        brand_part: inside.trim_matches(['-', '_', '.']).to_owned(),
+        brand_part: inside.trim_matches(separators).to_owned(),
         extra,
         near_miss: false,
     };
-    // Distinctive keys anywhere; the longest key wins (`tokenpocket` over `pocket`).
-    let mut best: Option<(usize, usize)> = None; // (key, first position)
+    // Distinctive keys anywhere; the longest key that stands with words it allows wins
+    // (`tokenpocket` over `pocket`).
+    let mut found: Vec<(usize, usize)> = Vec::new(); // (key, first position)
     if let Some(ac) = &index.distinct_ac {
         for m in ac.find_overlapping_iter(vk.as_str()) {
             let k = index.distinct[m.pattern().as_usize()];
-            let len = index.keys[k].visual.len();
-            if len >= vk.len() {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some((b, _)) => {
-                    let blen = index.keys[b].visual.len();
-                    len > blen || len == blen && k < b
-                }
-            };
-            if better {
-                best = Some((k, m.start()));
+            if index.keys[k].visual.len() < vk.len() && !found.iter().any(|&(f, _)| f == k) {
+                found.push((k, m.start()));
             }
         }
     }
-    let best = best.map(|(k, pos)| (&index.keys[k], pos));
-    if let Some((key, pos)) = best {
+    found.sort_by_key(|&(k, _)| (std::cmp::Reverse(index.keys[k].visual.len()), k));
+    for (k, pos) in found {
+        let key = &index.keys[k];
         let (before, inside, after) = raw_of(pos..pos + key.visual.len());
-        let glued_after = after
-            .split(['-', '_', '.'])
-            .next()
-            .unwrap_or_default()
-            .to_lowercase();
-        let glued_before = before
-            .rsplit(['-', '_', '.'])
-            .next()
-            .unwrap_or_default()
-            .to_lowercase();
-        // Names of up to eight letters must stand as words of their own: glued only to
-        // keywords or digits (`metamaskio`, `binance2`, not `uniswapex`, `myetpwallet`).
-        let stands_alone = |glued: &str| {
-            glued.is_empty()
-                || glued.bytes().all(|b| b.is_ascii_digit())
-                || index.is_keywords(&visual_key(glued))
-        };
-        let bounded = if key.len <= 8 {
-            stands_alone(&glued_before) && stands_alone(&glued_after)
-        } else {
-            !Index::is_word_ending(&glued_after)
-        };
-        let extra = words(&before, &after);
-        if !extra.is_empty() && bounded {
-            return Some(hit(key, inside, extra));
+        let mut glue = key.glue_on(ending).unwrap_or(Glue::Vocabulary);
+        if typed_key(&inside) != key.typed && key.len <= 8 {
+            glue = glue.max(Glue::Vocabulary);
+        }
+        if allowed(&before, &after, glue) {
+            return Some(hit(key, inside, words(&before, &after)));
         }
     }
-    // Short and ordinary-word keys: only at the start or end, next to crypto keywords.
-    for key in index
-        .weak
-        .iter()
-        .map(|&k| &index.keys[k])
-        .filter(|k| k.visual.len() < vk.len())
-    {
-        let at = if vk.starts_with(key.visual.as_str())
-            && index.is_keywords(
-                vk[key.visual.len()..].trim_start_matches(|c: char| c.is_ascii_digit()),
-            ) {
-            Some(0)
-        } else if vk.ends_with(key.visual.as_str())
-            && index.is_keywords(&vk[..vk.len() - key.visual.len()])
-        {
-            Some(vk.len() - key.visual.len())
-        } else {
-            None
+    // Short and ordinary-word keys: wherever they stand, with the words they allow.
+    for key in index.weak.iter().map(|&k| &index.keys[k]) {
+        let Some(glue) = key.glue_on(ending) else {
+            continue;
         };
-        if let Some(pos) = at {
+        if key.visual.len() >= vk.len() {
+            continue;
+        }
+        for (pos, _) in vk.match_indices(key.visual.as_str()) {
             let (before, inside, after) = raw_of(pos..pos + key.visual.len());
-            let extra = words(&before, &after);
-            if !extra.is_empty() {
-                return Some(hit(key, inside, extra));
+            if allowed(&before, &after, glue) {
+                return Some(hit(key, inside, words(&before, &after)));
             }
         }
     }
-    // A near miss of a distinctive key as one of several words (`tokenpockett-support`).
+    // A near miss of a key as one of several words (`tokenpockett-support`,
+    // `signin-blockchian`).
     let tokens: Vec<&str> = shown.split(['-', '_']).filter(|t| !t.is_empty()).collect();
     if tokens.len() > 1 {
         for (i, token) in tokens.iter().enumerate() {
-            if let Some(key) = typo_match(index, token) {
-                let extra = tokens
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| *j != i)
-                    .map(|(_, t)| (*t).to_owned())
-                    .collect();
+            let Some(key) = typo_match(index, token, ending) else {
+                continue;
+            };
+            let Some(glue) = key.glue_on(ending) else {
+                continue;
+            };
+            let extra: Vec<String> = tokens
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, t)| (*t).to_owned())
+                .collect();
+            if extra.iter().all(|w| words::made_of(&typed_key(w), glue)) {
                 return Some(BrandHit {
                     key,
                     brand_part: (*token).to_owned(),
@@ -558,6 +659,18 @@ pub(crate) fn brand_with_words<'a>(index: &'a Index, shown: &str) -> Option<Bran
         }
     }
     None
+}
+
+/// Whether the letters right after a brand name make another word of it with an English ending
+/// (`bitkeeper`, `uniswapped`): then the name is not standing on its own. A plural is still the
+/// brand (`metamasks`).
+fn ends_a_word(after: &str) -> bool {
+    let glued: String = after
+        .split(['-', '_', '.'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    Index::is_word_ending(&glued)
 }
 
 fn combo_findings(
@@ -585,6 +698,10 @@ fn combo_findings(
     out
 }
 
+/// The shortest key whose near misses count in a subdomain (`blockchaln.` for
+/// `blockchain`, `myetherrwallet.` for `myetherwallet`).
+const MIN_SUBDOMAIN_TYPO_LEN: usize = 9;
+
 /// Brand keys or official domains inside the subdomain part of a foreign host.
 fn subdomain_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec<Finding> {
     let sub = d.subdomain();
@@ -602,10 +719,16 @@ fn subdomain_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec
                 .find(|m| m.pattern().as_usize() % 3 != 2)
         })
         .map(|m| index.domains[m.pattern().as_usize() / 3].1)
+        .or_else(|| domain_glued(index, d.ascii()))
         .or_else(|| {
+            // Brand names, and near misses of long ones only: a near miss of a short name in a
+            // subdomain is mostly somebody else's word (`ewallet.`, `trevor.`, `keypay.`).
             shown_sub.split('.').find_map(|label| {
-                distinctive_key_in(index, label)
-                    .or_else(|| typo_match(index, label).map(|k| k.target))
+                distinctive_key_in(index, label).or_else(|| {
+                    typo_match(index, label, None)
+                        .filter(|k| k.len >= MIN_SUBDOMAIN_TYPO_LEN)
+                        .map(|k| k.target)
+                })
             })
         });
     match loc {
@@ -619,6 +742,24 @@ fn subdomain_findings(index: &Index, registry: &Registry, d: &DomainName) -> Vec
         )],
         None => Vec::new(),
     }
+}
+
+/// An official domain written whole at the start of a host label and glued to the rest with a
+/// dash or digits (`ledger.com-verify.support`, `metamask.io-login.net`,
+/// `ledger.com401.support`): the host reads as the brand's domain followed by words.
+fn domain_glued(index: &Index, host: &str) -> Option<ChannelLoc> {
+    let ac = index.domain_ac.as_ref()?;
+    ac.find_overlapping_iter(host)
+        .filter(|m| m.pattern().as_usize() % 3 == 2)
+        .find(|m| {
+            let starts = m.start() == 0 || host.as_bytes().get(m.start() - 1) == Some(&b'.');
+            starts
+                && host
+                    .as_bytes()
+                    .get(m.end())
+                    .is_some_and(|&b| b == b'-' || b.is_ascii_digit())
+        })
+        .map(|m| index.domains[m.pattern().as_usize() / 3].1)
 }
 
 /// The official account a platform link written inside another link stands for, or the one it

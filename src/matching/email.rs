@@ -90,7 +90,7 @@ fn brand_in_mailbox(index: &Index, local: &str) -> Option<ChannelLoc> {
         return Some(loc);
     }
     let local = local.split('+').next().unwrap_or(local);
-    if let Some(hit) = brand_with_words(index, local) {
+    if let Some(hit) = brand_with_words(index, local, None) {
         return Some(hit.key.target);
     }
     let vk = visual_key(local);

@@ -46,6 +46,25 @@ pub(crate) fn judge(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
             }));
         }
     }
+    // An imitation of a brand on a platform where the brand has no account at all (MetaMask
+    // on Telegram) says that first.
+    if let Some(p) = h.platform() {
+        let imitated = out
+            .findings
+            .iter()
+            .find_map(|f| f.target.as_ref())
+            .and_then(|t| registry.brand(&t.brand));
+        if let Some(brand) = imitated.filter(|b| b.lacks(p.kind())) {
+            if !out
+                .findings
+                .iter()
+                .any(|f| f.technique == Technique::NoSuchChannel)
+            {
+                out.findings
+                    .insert(0, crate::matching::no_such_channel(brand, p.kind()));
+            }
+        }
+    }
     if !h.lookalike_delimiters().is_empty() {
         // What the link shows is not what the platform opens: never that account.
         let target = out
@@ -205,7 +224,7 @@ fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
         return out;
     }
     // 5. A brand name with known affixes (`tokenpocket_cs`, `MetaMaskSupportBot`).
-    let brand_hit = brand_with_words(index, h.name());
+    let brand_hit = brand_with_words(index, h.name(), None);
     if let Some(hit) = brand_hit
         .as_ref()
         .filter(|hit| !hit.near_miss && hit.extra.iter().all(|w| index.is_keywords(&visual_key(w))))
@@ -273,7 +292,7 @@ fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
         return out;
     }
 
-    if let Some(key) = typo_match(index, h.name()) {
+    if let Some(key) = typo_match(index, h.name(), None) {
         let loc = brand_channel(registry, key.target, &platforms);
         let changes = lookalike_changes(&key.shown, h.name());
         out.findings.push(Finding::new(

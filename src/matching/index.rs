@@ -17,9 +17,10 @@ use std::sync::OnceLock;
 use crate::input::email;
 use crate::input::handle::{self, Form, Platform};
 use crate::input::phone::Phone;
-use crate::input::url::DomainName;
+use crate::input::url::{DomainName, SuffixKind};
+use crate::normalize::visual::typed_key;
 use crate::normalize::{plain, visual_key};
-use crate::registry::{ChannelKind, Registry, Scope};
+use crate::registry::{ChannelKind, Registry, Role, Scope};
 
 use super::deletions::DeletionIndex;
 use super::domain::typo_budget;
@@ -62,9 +63,16 @@ pub(crate) struct BrandKey {
     pub shown: String,
     /// Its visual key.
     pub visual: String,
-    /// Characters in `label`: the typo budget and Chromium's filters go by the length a
-    /// person reads, not the expanded key.
+    /// Its typed key (one character a letter: near misses are measured on it).
+    pub typed: String,
+    /// Characters in the typed key: the typo budget goes by the length a person reads, not
+    /// the expanded visual key.
     pub len: usize,
+    /// The typed key without the generic words after the name ([`GENERIC_AFFIXES`]).
+    pub core: String,
+    /// The endings of the generic words after the name, longest first (`globalwallet`,
+    /// `wallet` for `tpglobalwallet`).
+    pub affix_tails: Vec<String>,
     pub strength: Strength,
     pub origin: Origin,
     /// The channel a match targets (for names: the brand's first domain).
@@ -109,9 +117,14 @@ pub(crate) struct ClaimName {
 pub(crate) struct Index {
     /// Official hosts, each with how far it reaches.
     pub hosts: HashMap<String, (ChannelLoc, Scope)>,
+    /// Known legitimate lookalikes: registrable domain → (brand, index in its `lookalikes`).
+    pub lookalikes: HashMap<String, (usize, usize)>,
     pub keys: Vec<BrandKey>,
     pub by_visual: HashMap<String, Vec<usize>>,
     pub domains: Vec<(String, ChannelLoc)>,
+    /// The typed key of every brand-owned registrable domain, its dots dropped (`tokenim` for
+    /// `token.im`): a label written so is that domain.
+    pub dotless: HashMap<String, ChannelLoc>,
     pub keywords: Vec<String>,
     pub handles: Vec<HandleEntry>,
     /// Canonical mailbox → channel.
@@ -160,98 +173,244 @@ pub(crate) struct Index {
 /// The shortest key that typo and substring matches may use.
 pub(crate) const MIN_DISTINCTIVE_LEN: usize = 5;
 
-/// Words that, added to a brand name, make a typical phishing or fake-support domain
-/// (`ledger-wallet`, `phantom-support`). Combinations of ordinary-word brands count only
-/// with these.
-pub(crate) const KEYWORDS: &[&str] = &[
-    "account",
-    "airdrop",
-    "app",
-    "apps",
-    "auth",
-    "bonus",
-    "care",
-    "chat",
-    "claim",
-    "cn",
-    "com",
-    "connect",
-    "contact",
-    "customer",
-    "dapp",
-    "defi",
-    "desk",
-    "download",
-    "extension",
-    "fix",
-    "global",
-    "help",
-    "helpdesk",
-    "hk",
-    "io",
-    "kefu",
-    "live",
-    "login",
-    "net",
-    "nft",
-    "official",
-    "online",
-    "org",
-    "pro",
-    "recover",
-    "recovery",
-    "restore",
-    "reward",
-    "rewards",
-    "secure",
-    "security",
-    "service",
-    "signin",
-    "staff",
-    "support",
-    "swap",
-    "sync",
-    "team",
-    "token",
-    "unlock",
-    "update",
-    "validate",
-    "verify",
-    "vip",
-    "wallet",
-    "wallets",
-    "web",
-    "web3",
-    // Affixes of fake support handles.
-    "admin",
-    "agent",
-    "bot",
-    "cs",
-    "helper",
-    "hq",
-    "mod",
-    "real",
-    // The words of Chinese fake-support sites: customer service, official (site), download,
-    // wallet, human agent, phone, hotline, online.
-    "客服",
-    "官网",
-    "官方",
-    "下载",
-    "钱包",
-    "人工",
-    "电话",
-    "热线",
-    "在线",
+/// Generic words brands put after their name (`tpwallet`, `ledgerlive`, `okxwallet`): a near
+/// miss of such a key that keeps the word must be a near miss of the name before it.
+const GENERIC_AFFIXES: &[&str] = &[
+    "wallets", "wallet", "apps", "app", "live", "labs", "global", "exchange", "official", "static",
+    "tools", "tool",
 ];
+
+/// Top-level domains that are ordinary words' homes everywhere: the brand's own ending under
+/// them is no stronger a sign than any other.
+const MASS_SUFFIXES: &[&str] = &["com", "net", "org"];
+
+/// Two-letter endings that Google's search treats as generic rather than as a country
+/// ("Domains that are treated as generic", Google Search Central): names under them are not
+/// local words of one country.
+const GENERIC_CCTLDS: &[&str] = &[
+    "ad", "as", "bz", "cc", "cd", "co", "dj", "fm", "io", "la", "me", "ms", "nu", "sc", "sr", "su",
+    "tk", "tv", "ws",
+];
+
+/// Two-letter endings read as generic besides [`GENERIC_CCTLDS`]: the ones given away free
+/// of charge to anyone (Freenom's `cf`, `ga`, `gq`, `ml`) and the ones registered as a
+/// mistyped `com` (`cm`, `om`).
+const FREE_OR_MISTYPED_CCTLDS: &[&str] = &["cf", "cm", "ga", "gq", "ml", "om"];
+
+/// The ending a name stands under: its public suffix, and whether that is a country's own
+/// (an ICANN suffix ending in a country code that is not read as generic): an ordinary word
+/// under a country's ending is most likely that country's word (`tresor.fr`, `leger.co.uk`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Ending<'a> {
+    pub suffix: &'a str,
+    pub country: bool,
+}
+
+impl<'a> Ending<'a> {
+    /// The ending of `d`.
+    pub fn of(d: &'a DomainName) -> Ending<'a> {
+        let suffix = d.suffix();
+        let tld = suffix.rsplit('.').next().unwrap_or(suffix);
+        let country = d.suffix_kind() == SuffixKind::Icann
+            && tld.len() == 2
+            && tld.is_ascii()
+            && !GENERIC_CCTLDS.contains(&tld)
+            && !FREE_OR_MISTYPED_CCTLDS.contains(&tld);
+        Ending { suffix, country }
+    }
+}
+
+/// The name part of a typed key and the generic words after it (`tp`, `wallet` for
+/// `tpwallet`; `tp`, `globalwallet` for `tpglobalwallet`); the whole key and `""` for a key
+/// without one.
+fn split_affix(typed: &str) -> (String, String) {
+    let mut core = typed;
+    while let Some(rest) = GENERIC_AFFIXES
+        .iter()
+        .find_map(|a| core.strip_suffix(a).filter(|r| !r.is_empty()))
+    {
+        core = rest;
+    }
+    (core.to_owned(), typed[core.len()..].to_owned())
+}
+
+impl BrandKey {
+    /// Makes a key of `typed` (its typed key) with everything derived from it.
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        label: String,
+        shown: String,
+        visual: String,
+        typed: String,
+        strength: Strength,
+        origin: Origin,
+        target: ChannelLoc,
+    ) -> BrandKey {
+        let (core, affix) = split_affix(&typed);
+        let mut affix_tails = Vec::new();
+        let mut tail = affix.as_str();
+        while !tail.is_empty() {
+            affix_tails.push(tail.to_owned());
+            let Some(word) = GENERIC_AFFIXES.iter().find(|a| tail.starts_with(**a)) else {
+                break;
+            };
+            tail = &tail[word.len()..];
+        }
+        BrandKey {
+            len: typed.chars().count(),
+            core,
+            affix_tails,
+            typed,
+            label,
+            shown,
+            visual,
+            strength,
+            origin,
+            target,
+        }
+    }
+
+    /// Whether near misses of this key are flagged: distinctive keys, and ordinary-word domain
+    /// labels of six letters or more (`ledger`, `exodus`; a near miss that is itself a word,
+    /// `lodger`, is not). Short keys (`okx`) are too close to too many names; ordinary words
+    /// that are only names (`Trust`), or of five letters or fewer (`token`), too common.
+    pub fn typo_target(&self) -> bool {
+        match self.strength {
+            Strength::Distinctive => true,
+            Strength::Short => false,
+            Strength::Common => self.len >= 6 && matches!(self.origin, Origin::Domain { .. }),
+        }
+    }
+
+    /// [`BrandKey::typo_target`] for a name under `ending`: an ordinary word is also a target
+    /// under the brand's own uncommon ending (`tokem.im` for `token.im`), and never under a
+    /// country's ending that is not the brand's (`leger.co.uk`, a word there).
+    pub fn typo_target_on(&self, ending: Option<Ending>) -> bool {
+        if self.strength != Strength::Common {
+            return self.typo_target();
+        }
+        if self.at_home(ending) {
+            return true;
+        }
+        self.typo_target() && !ending.is_some_and(|e| e.country)
+    }
+
+    /// Whether this key may be a near-miss target under some ending: the deletion index holds
+    /// these.
+    pub fn may_be_typo_target(&self) -> bool {
+        self.typo_target() || self.home_suffix().is_some()
+    }
+
+    /// The brand's own ending of an ordinary-word domain label, when it is not one of the mass
+    /// endings (`im` for `token.im`, not `com` for `ledger.com`).
+    fn home_suffix(&self) -> Option<&str> {
+        match &self.origin {
+            Origin::Domain { suffix }
+                if self.strength == Strength::Common
+                    && !MASS_SUFFIXES.contains(&suffix.as_str()) =>
+            {
+                Some(suffix)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a name under `ending` is under this ordinary-word key's own uncommon ending.
+    pub fn at_home(&self, ending: Option<Ending>) -> bool {
+        ending.is_some() && self.home_suffix() == ending.map(|e| e.suffix)
+    }
+
+    /// The largest distance, in half edits ([`super::distance::lookalike_osa`]), at which a
+    /// name is a near miss of this key: one edit up to eight letters, two up to twelve, three
+    /// beyond.
+    pub fn typo_budget(&self) -> usize {
+        2 * match self.len {
+            0..=8 => 1,
+            9..=12 => 2,
+            _ => 3,
+        }
+    }
+
+    /// Whether this key, glued to or standing beside other words, makes a combosquat:
+    /// distinctive keys with any words, short keys and short names before a generic word
+    /// (`tpwallet`) with English words, the vocabulary or digits, ordinary-word domain labels
+    /// of six letters or more (`ledger`) with the vocabulary or digits only; ordinary words of
+    /// five letters or fewer (`token`) and ordinary words that are only names (`Trust`) never,
+    /// except under the brand's own uncommon ending (`token-wallet.im`).
+    pub fn glue_on(&self, ending: Option<Ending>) -> Option<super::words::Glue> {
+        use super::words::Glue;
+        match self.strength {
+            Strength::Distinctive if self.core.chars().count() < MIN_DISTINCTIVE_LEN => {
+                Some(Glue::Words)
+            }
+            Strength::Distinctive => Some(Glue::Any),
+            Strength::Short => Some(Glue::Words),
+            Strength::Common if self.at_home(ending) => Some(Glue::Words),
+            Strength::Common if matches!(self.origin, Origin::Domain { .. }) && self.len >= 6 => {
+                Some(Glue::Vocabulary)
+            }
+            Strength::Common => None,
+        }
+    }
+}
+
+/// The forms keys are looked up by for near misses: the typed key with each pair of letters a
+/// reader confuses written as one of them (`0` → `o`, `1`/`i` → `l`, `e` → `c` …), once as it
+/// is and once with the letter groups a reader takes for one letter written as that letter
+/// (`rn` → `m`, `vv` → `w`, `cl` → `d`, `lc` → `k`). Two keys within the budget of
+/// [`super::distance::lookalike_osa`] are within two plain edits of each other in one of the
+/// two forms (a group read where none was meant, `blcckchian`'s `lc`, only spoils the second).
+pub(crate) fn retrieval_keys(typed: &str) -> [String; 2] {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '0' => 'o',
+                '1' | 'i' => 'l',
+                'e' => 'c',
+                'n' | 'r' => 'm',
+                'u' => 'v',
+                'g' => 'q',
+                'b' => 'd',
+                '5' => 's',
+                '8' => '3',
+                '9' => '6',
+                other => other,
+            })
+            .collect()
+    };
+    let mut grouped = typed.to_owned();
+    for (group, single) in [
+        ("rn", "m"),
+        ("nn", "m"),
+        ("rr", "m"),
+        ("vv", "w"),
+        ("cl", "d"),
+        ("dl", "d"),
+        ("lc", "k"),
+        ("lb", "b"),
+        ("lh", "h"),
+    ] {
+        if grouped.contains(group) {
+            grouped = grouped.replace(group, single);
+        }
+    }
+    [fold(typed), fold(&grouped)]
+}
 
 impl Index {
     /// Builds the index. Channels whose value does not parse are skipped (lint reports them).
     pub fn build(registry: &Registry) -> Index {
         let mut index = Index {
-            keywords: KEYWORDS.iter().map(|k| visual_key(k)).collect(),
+            keywords: super::words::vocabulary().map(visual_key).collect(),
             ..Index::default()
         };
         for (b, brand) in registry.brands().iter().enumerate() {
+            for (l, lookalike) in brand.lookalikes.iter().enumerate() {
+                index
+                    .lookalikes
+                    .entry(lookalike.domain.trim().to_ascii_lowercase())
+                    .or_insert((b, l));
+            }
             // Pages and profiles of the brand's own accounts on shared hosts are theirs.
             for (c, channel) in brand.channels.iter().enumerate() {
                 let loc = ChannelLoc {
@@ -312,11 +471,12 @@ impl Index {
                     });
                 }
             }
-            let common: Vec<String> = brand.common_words.iter().map(|w| visual_key(w)).collect();
-            let strength = |visual: &str| {
-                if common.iter().any(|c| c == visual) {
+            // Distinctiveness goes by the letters a person reads (`okex` is four, though its
+            // visual key `olcex` has five).
+            let strength = |typed: &str| {
+                if brand.common_words.iter().any(|c| typed_key(c) == typed) {
                     Strength::Common
-                } else if visual.chars().count() < MIN_DISTINCTIVE_LEN {
+                } else if typed.chars().count() < MIN_DISTINCTIVE_LEN {
                     Strength::Short
                 } else {
                     Strength::Distinctive
@@ -345,8 +505,9 @@ impl Index {
                     .entry(host.clone())
                     .or_insert((loc, channel.scope()));
                 let name = DomainName::from_ascii(&host);
-                let owned = channel.scope() == Scope::Subdomains
-                    || name.registrable() == Some(host.as_str());
+                // Only a domain the brand registered is its name: a host on a shared platform
+                // (`tphelp.gitbook.io`) is an account there, and scoped to itself.
+                let owned = channel.scope() == Scope::Subdomains;
                 let (Some(registrable), Some(label), true) =
                     (name.registrable(), name.label(), owned)
                 else {
@@ -354,20 +515,30 @@ impl Index {
                 };
                 if index.seen_domains.insert(registrable.to_owned()) {
                     index.domains.push((registrable.to_owned(), loc));
+                    index.dotless.insert(typed_key(registrable), loc);
+                }
+                // Infrastructure the brand owns, and its company's or developers' sites, are
+                // official when matched exactly, but nobody is sent there for help: their labels
+                // are no template for lookalikes (`tpstatic` would make every `tstatic.net` a
+                // fake, `consensys` every `consensu.org`).
+                if !channel.role.is_none_or(Role::is_template) {
+                    continue;
                 }
                 let visual = visual_key(label);
                 let (shown, _) = idna::domain_to_unicode(label);
-                index.push_key(BrandKey {
-                    len: shown.chars().count(),
+                let typed = typed_key(&shown);
+                let strength = strength(&typed);
+                index.push_key(BrandKey::new(
+                    label.to_owned(),
                     shown,
-                    label: label.to_owned(),
-                    strength: strength(&visual),
                     visual,
-                    origin: Origin::Domain {
+                    typed,
+                    strength,
+                    Origin::Domain {
                         suffix: name.suffix().to_owned(),
                     },
-                    target: loc,
-                });
+                    loc,
+                ));
             }
             let Some(target) = first_domain else { continue };
             for name in &brand.names {
@@ -376,7 +547,9 @@ impl Index {
                 let Ok(label) = idna::domain_to_ascii(&shown) else {
                     continue;
                 };
+                // A name that is a domain (`Blockchain.com`) is that domain's key already.
                 if label.is_empty()
+                    || name.contains('.')
                     || label.contains('.')
                     || index
                         .keys
@@ -386,15 +559,17 @@ impl Index {
                     continue;
                 }
                 let visual = visual_key(&shown);
-                index.push_key(BrandKey {
-                    len: shown.chars().count(),
-                    shown,
+                let typed = typed_key(&shown);
+                let strength = strength(&typed);
+                index.push_key(BrandKey::new(
                     label,
-                    strength: strength(&visual),
+                    shown,
                     visual,
-                    origin: Origin::Name { name: name.clone() },
+                    typed,
+                    strength,
+                    Origin::Name { name: name.clone() },
                     target,
-                });
+                ));
             }
         }
         index.finish();
@@ -440,10 +615,17 @@ impl Index {
         for (k, key) in self.keys.iter().enumerate() {
             if key.strength == Strength::Distinctive {
                 self.distinct.push(k);
-                self.typos
-                    .insert(&key.visual, k as u32, typo_budget(key.len));
             } else {
                 self.weak.push(k);
+            }
+            if key.may_be_typo_target() {
+                // Two deletions for every key: a budget of one edit in half edits lets two
+                // confusions through, and `rn` for `m` is two letters for one.
+                let [plain, grouped] = retrieval_keys(&key.typed);
+                self.typos.insert(&plain, k as u32, 2);
+                if grouped != plain {
+                    self.typos.insert(&grouped, k as u32, 2);
+                }
             }
         }
         self.typos.finish();
@@ -525,8 +707,8 @@ impl Index {
     /// as a word of its own.
     pub fn is_word_ending(tail: &str) -> bool {
         const ENDINGS: &[&str] = &[
-            "s", "es", "er", "ers", "ed", "ing", "ings", "y", "ly", "ish", "ism", "ist", "ists",
-            "ian", "ness", "ment",
+            "er", "ers", "ed", "ing", "ings", "y", "ly", "ish", "ism", "ist", "ists", "ian",
+            "ness", "ment",
         ];
         ENDINGS.contains(&tail)
     }
@@ -547,7 +729,8 @@ impl Index {
         None
     }
 
-    /// Whether `visual` is made only of crypto keywords (`walletapp`, `support`).
+    /// Whether `visual` is made only of words of the vocabulary (`walletapp`, `support`), by
+    /// visual key.
     pub fn is_keywords(&self, visual: &str) -> bool {
         if visual.is_empty() {
             return false;

@@ -9,6 +9,7 @@ pub(crate) mod handle;
 pub(crate) mod index;
 pub mod lookalike;
 pub(crate) mod phone;
+pub(crate) mod words;
 
 use index::ChannelLoc;
 

@@ -44,8 +44,43 @@ pub(crate) fn visual_key_spans(s: &str) -> (String, Vec<(char, std::ops::Range<u
     (out, spans)
 }
 
+/// The typed key of `s`: what each character stands for as a letter, one character for one
+/// (`ТокеnPocket` → `tokenpocket`, `tökenpocket` → `tokenpocket`, `t0kenpocket` →
+/// `t0kenpocket`), lowercase, separators (`-`, `_`, `.`, space) and hidden characters dropped.
+/// Unlike [`visual_key`] it never expands a letter (`m` stays `m`) nor folds digits, so that
+/// one character typed is one edit: near misses are measured on it.
+///
+/// ```
+/// use contactguard::normalize::visual::typed_key;
+///
+/// assert_eq!(typed_key("Meta-Mask"), "metamask");
+/// assert_eq!(typed_key("metamaskk"), "metamaskk");
+/// assert_eq!(typed_key("ᴍetamаsk"), "metamask"); // small capital M, Cyrillic а
+/// assert_eq!(typed_key("t0kenpocket"), "t0kenpocket");
+/// ```
+pub fn typed_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_with(c, &mut out, push_typed);
+    }
+    out
+}
+
 /// Appends the visual fragment of one character.
 pub(crate) fn push_fragment(c: char, out: &mut String) {
+    push_with(c, out, push_ascii);
+}
+
+/// The ASCII fold of the typed key: lowercase, separators dropped, nothing else.
+fn push_typed(c: char, out: &mut String) {
+    match c.to_ascii_lowercase() {
+        '-' | '_' | '.' | ' ' => {}
+        other => out.push(other),
+    }
+}
+
+/// Appends what `c` stands for, each ASCII character it maps to passed through `ascii`.
+fn push_with(c: char, out: &mut String, push_ascii: fn(char, &mut String)) {
     if c.is_ascii() {
         push_ascii(c, out);
         return;
@@ -121,6 +156,32 @@ fn extra_confusable(c: char) -> Option<&'static str> {
         'ᴄ' | 'ƈ' | 'ȼ' => "c",
         'ı' => "i",
         'θ' => "0",
+        // Latin small capitals and IPA letters that read as the plain letter (the TR39 table
+        // leaves them apart; dnstwist's glyph table uses them).
+        'ᴀ' | 'ɑ' | 'ə' => "a",
+        'ʙ' => "b",
+        'ᴅ' => "d",
+        'ᴇ' => "e",
+        'ꜰ' => "f",
+        'ɢ' | 'ԍ' => "g",
+        'ʜ' | 'ⱨ' => "h",
+        'ɪ' => "i",
+        'ᴊ' | 'ʝ' => "j",
+        'ʟ' => "l",
+        'ᴍ' => "m",
+        'ɴ' => "n",
+        'ᴘ' => "p",
+        'ǫ' => "q",
+        'ʀ' | 'ɾ' => "r",
+        'ꜱ' => "s",
+        'ᴛ' => "t",
+        'ᴜ' | 'ʉ' => "u",
+        'ᴠ' | 'ᶌ' | 'ⱱ' | 'ⱴ' => "v",
+        'ᴡ' | 'ⱳ' => "w",
+        'ʏ' => "y",
+        'ᴢ' => "z",
+        'ʒ' => "3",
+        'ƽ' => "5",
         _ => return None,
     })
 }

@@ -28,7 +28,7 @@ pub struct Change {
     pub op: Op,
     /// The brand id.
     pub brand: String,
-    /// What changed: `brand`, `channel`, `no_channel`, `names`, `common_words`, `statements`,
+    /// What changed: `brand`, `channel`, `no_channel`, `names`, `common_words`, `lookalikes`, `statements`,
     /// `region`.
     pub item: &'static str,
     /// For channels: the kind and value (`domain tokenpocket.pro`); else a summary.
@@ -126,6 +126,18 @@ fn brand_changes(o: &Brand, b: &Brand, out: &mut Vec<Change>) {
             Op::Changed,
             "common_words",
             b.common_words.join(", "),
+            Vec::new(),
+        ));
+    }
+    if o.lookalikes != b.lookalikes {
+        out.push(change(
+            Op::Changed,
+            "lookalikes",
+            b.lookalikes
+                .iter()
+                .map(|l| l.domain.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             Vec::new(),
         ));
     }

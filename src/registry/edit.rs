@@ -8,7 +8,7 @@ use crate::input::handle::{Handle, Platform};
 use crate::input::phone::Phone;
 use crate::input::url::{Link, LinkHost};
 use crate::normalize::visual_key;
-use crate::registry::{Brand, Channel, ChannelKind, Confidence, RegistryData, Scope};
+use crate::registry::{Brand, Channel, ChannelKind, Confidence, RegistryData, Role, Scope};
 
 /// Why an edit is refused.
 #[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
@@ -183,6 +183,7 @@ pub fn add_brand(data: &mut RegistryData, id: &str, names: &[String]) -> Result<
         id: id.to_owned(),
         names,
         common_words: Vec::new(),
+        lookalikes: Vec::new(),
         channels: Vec::new(),
         no_channels: Vec::new(),
         statements: Vec::new(),
@@ -220,6 +221,8 @@ pub struct NewChannel {
     pub confidence: Option<Confidence>,
     /// A note.
     pub note: Option<String>,
+    /// What it is for.
+    pub role: Option<Role>,
 }
 
 impl NewChannel {
@@ -232,6 +235,7 @@ impl NewChannel {
             scope: None,
             confidence: None,
             note: None,
+            role: None,
         }
     }
 }
@@ -284,8 +288,18 @@ pub fn add_channel(
             )
         })
         .collect();
+    // A domain the brand registered covers its subdomains; a host on someone else's domain or
+    // on a shared platform covers itself only (as `lint` requires).
     let scope = match new.kind {
-        ChannelKind::Domain => Some(new.scope.unwrap_or(Scope::Subdomains)),
+        ChannelKind::Domain => Some(new.scope.unwrap_or_else(|| {
+            let name = crate::input::url::DomainName::from_ascii(&value);
+            let registrable = name.registrable() == Some(value.as_str());
+            if registrable && name.suffix_kind() == crate::input::url::SuffixKind::Icann {
+                Scope::Subdomains
+            } else {
+                Scope::Host
+            }
+        })),
         _ => None,
     };
     data.brands[b].channels.push(Channel {
@@ -295,6 +309,7 @@ pub fn add_channel(
         source: new.source.trim().to_owned(),
         confidence: new.confidence,
         note: new.note,
+        role: new.role,
     });
     Ok((value, warnings))
 }

@@ -83,6 +83,7 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or_default();
+    let brands_all = registry.brands();
     for (b, (brand, raw)) in registry.brands().iter().zip(raw_brands).enumerate() {
         let at = format!("brands[{b}]");
         if brand.id.is_empty()
@@ -171,6 +172,42 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                     format!(
                         "{} '{}' is already listed by {whose}",
                         channel.kind, channel.value
+                    ),
+                );
+            }
+        }
+        for (l, lookalike) in brand.lookalikes.iter().enumerate() {
+            let at = format!("{at}.lookalikes[{l}]");
+            if lookalike.source.trim().is_empty() || lookalike.holder.trim().is_empty() {
+                problem(
+                    &at,
+                    "say who holds the domain (holder) and where they say so (source)".into(),
+                );
+            }
+            let name = crate::input::url::DomainName::from_ascii(&lookalike.domain);
+            if let Err(message) = check_value(ChannelKind::Domain, &lookalike.domain) {
+                problem(&format!("{at}.domain"), message);
+            } else if name.registrable() != Some(lookalike.domain.as_str()) {
+                problem(
+                    &format!("{at}.domain"),
+                    format!(
+                        "'{}' must be a registrable domain (such as {}), which covers its subdomains",
+                        lookalike.domain,
+                        name.registrable().unwrap_or("example.com")
+                    ),
+                );
+            }
+            let official = brands_all.iter().any(|b| {
+                b.channels.iter().any(|c| {
+                    c.kind == ChannelKind::Domain && c.value.eq_ignore_ascii_case(&lookalike.domain)
+                })
+            });
+            if official {
+                problem(
+                    &format!("{at}.domain"),
+                    format!(
+                        "'{}' is an official domain channel; a lookalike belongs to someone else",
+                        lookalike.domain
                     ),
                 );
             }
@@ -340,10 +377,20 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
         "no_channels",
         "statements",
         "region",
+        "lookalikes",
     ];
-    const CHANNEL: &[&str] = &["kind", "value", "scope", "source", "confidence", "note"];
+    const CHANNEL: &[&str] = &[
+        "kind",
+        "value",
+        "scope",
+        "source",
+        "confidence",
+        "note",
+        "role",
+    ];
     const NO_CHANNEL: &[&str] = &["kind", "source", "note"];
     const STATEMENT: &[&str] = &["en", "zh", "source"];
+    const LOOKALIKE: &[&str] = &["domain", "holder", "source"];
     fn only(v: &Value, allowed: &[&str], at: &str, problem: &mut impl FnMut(&str, String)) {
         if let Some(map) = v.as_object() {
             for key in map.keys().filter(|k| !allowed.contains(&k.as_str())) {
@@ -367,6 +414,7 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
             ("channels", CHANNEL),
             ("no_channels", NO_CHANNEL),
             ("statements", STATEMENT),
+            ("lookalikes", LOOKALIKE),
         ] {
             let items = brand
                 .get(field)

@@ -14,7 +14,8 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 pub use model::{
-    Brand, Channel, ChannelKind, Confidence, Lang, NoChannel, RegistryData, Scope, Statement,
+    Brand, Channel, ChannelKind, Confidence, Lang, Lookalike, NoChannel, RegistryData, Role, Scope,
+    Statement,
 };
 
 use crate::trust::store::Freshness;

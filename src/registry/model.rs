@@ -61,6 +61,11 @@ pub struct Brand {
     /// The region its phone numbers are read in when written without `+` (`US`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// Domains that look like the brand's but are known to belong to someone else
+    /// (`exodus.co.uk`, a travel company): checked before any lookalike rule, as MetaMask's
+    /// detector checks its allowlist first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lookalikes: Vec<Lookalike>,
 }
 
 impl Brand {
@@ -108,6 +113,87 @@ pub struct Channel {
     /// A short human note ("main site", "help centre").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What the channel is for. Absent means an official channel people may use; a role this
+    /// library does not know (from a newer registry) is read as absent.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "known_role"
+    )]
+    pub role: Option<Role>,
+}
+
+/// What a channel is for: [`Channel::role`].
+///
+/// ```
+/// use contactguard::registry::Role;
+///
+/// assert_eq!(Role::Owned.as_str(), "owned");
+/// assert!(!Role::Owned.is_contact());
+/// assert!(Role::Support.is_contact());
+/// ```
+#[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// Customer support: where a user in trouble should go.
+    Support,
+    /// Business, partnerships, listings.
+    Business,
+    /// Security reports and law enforcement.
+    Security,
+    /// Developers: APIs, code, documentation.
+    Developer,
+    /// Community: forums, fan groups the brand runs.
+    Community,
+    /// Press and announcements.
+    Press,
+    /// Owned by the brand, but no way to reach it: infrastructure, a CDN, a domain kept so that
+    /// nobody else holds it. Official when matched exactly; never a template lookalikes are
+    /// measured against.
+    Owned,
+}
+
+impl Role {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Support => "support",
+            Role::Business => "business",
+            Role::Security => "security",
+            Role::Developer => "developer",
+            Role::Community => "community",
+            Role::Press => "press",
+            Role::Owned => "owned",
+        }
+    }
+
+    /// Whether people reach the brand through a channel of this role.
+    pub fn is_contact(self) -> bool {
+        self != Role::Owned
+    }
+
+    /// Whether the label of a domain of this role is a template lookalikes are measured
+    /// against: where users are sent for help (support, community). A parent company's or a
+    /// developer site's name (`consensys`) is official when matched exactly, but its near
+    /// misses (`consensu.org`) are somebody else's.
+    ///
+    /// ```
+    /// use contactguard::registry::Role;
+    ///
+    /// assert!(Role::Support.is_template());
+    /// assert!(!Role::Business.is_template());
+    /// assert!(!Role::Owned.is_template());
+    /// ```
+    pub fn is_template(self) -> bool {
+        matches!(self, Role::Support | Role::Community)
+    }
+}
+
+/// Reads a role, or `None` for one this library does not know.
+fn known_role<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Role>, D::Error> {
+    let text: Option<String> = Option::deserialize(deserializer)?;
+    Ok(text.and_then(|t| serde_json::from_value(serde_json::Value::String(t)).ok()))
 }
 
 impl Channel {
@@ -128,6 +214,31 @@ pub struct NoChannel {
     /// Why we know.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A registrable domain that resembles a brand's but is known to belong to someone else:
+/// [`Brand::lookalikes`].
+///
+/// ```
+/// use contactguard::{Checker, Detail, Status};
+///
+/// let checker = Checker::builtin()?;
+/// let exodus = checker.registry().brand("exodus").expect("shipped brand");
+/// assert!(exodus.lookalikes.iter().any(|l| l.domain == "exodus.co.uk"));
+/// let v = checker.check("https://www.exodus.co.uk/");
+/// assert_eq!(v.status, Status::Unknown); // not Exodus's, and no imitation of it either
+/// assert!(matches!(&v.notes[0].detail, Detail::KnownLookalike { holder, .. } if holder.contains("travel")));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Lookalike {
+    /// The registrable domain (`exodus.co.uk`); its subdomains are covered too.
+    pub domain: String,
+    /// Who holds it, in a few words (`Exodus Travels, a UK adventure-travel company`).
+    pub holder: String,
+    /// Where the holder says so.
+    pub source: String,
 }
 
 /// A safety statement published by the brand, in both languages the tool speaks.
