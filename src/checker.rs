@@ -325,6 +325,7 @@ impl Checker {
             ),
             Kind::Handle => self.check_handle(text, options.platform),
             Kind::Email => self.check_email(text),
+            Kind::Text => self.check_text(text),
             _ => self.link_verdict(text),
         };
         if let Some(read_as) = refanged {
@@ -361,6 +362,57 @@ impl Checker {
         self.inner
             .names
             .get_or_init(|| NameFinder::new(self.registry()))
+    }
+
+    /// Checks words rather than one contact (a sentence, a chat message, a search phrase) as
+    /// [`Checker::scan`] reads them: the verdict on the contact in them (the worst one, when
+    /// there are several, with a note saying how many), a channel the text claims for a brand
+    /// that has none (`TP钱包客服电话`), or `invalid` when there is neither.
+    fn check_text(&self, input: &str) -> Verdict {
+        let report = self.scan(input);
+        if let Some(error) = report.error {
+            return Verdict::invalid(input, Kind::Text, error);
+        }
+        let worst = report
+            .items
+            .iter()
+            .filter(|i| i.verdict.status != Status::Invalid)
+            .max_by_key(|i| i.verdict.status.severity());
+        if let Some(item) = worst {
+            let others = report.items.len() + report.omitted - 1;
+            let mut v = item.verdict.clone();
+            // Said only when words were left out (`一八八八…` alone is just a number).
+            if others > 0 || item.text != input.trim() {
+                v.notes.push(Note::new(Detail::InText {
+                    contact: item.text.clone(),
+                    others,
+                }));
+            }
+            return v;
+        }
+        if let Some(claim) = report.claims.first() {
+            let registry = self.registry();
+            let brand = registry.brand(&claim.brand.id);
+            return Verdict {
+                input: input.to_owned(),
+                kind: Kind::Text,
+                status: Status::Impersonation,
+                normalized: None,
+                display: None,
+                brand: brand.map(BrandRef::of),
+                findings: vec![claim.finding.clone()],
+                official_channels: self.alternatives(&claim.brand.id, claim.kind),
+                platform: None,
+                phone: None,
+                error: None,
+                notes: Vec::new(),
+            };
+        }
+        Verdict::invalid(
+            input,
+            Kind::Text,
+            "these are words, not a contact: there is no phone number, link, handle or e-mail address in them; to check a whole message, scan it",
+        )
     }
 
     /// Marks an unknown contact as claimed for `brand` (a registry index): it is not one of
@@ -486,6 +538,15 @@ impl Checker {
             Err(e) => return Verdict::invalid(input, Kind::Phone, e),
         };
         let mut outcome = phone::judge(&self.inner.index, registry, &parsed, claimed);
+        if number
+            .chars()
+            .any(|c| crate::input::phone::chinese_digit(c).is_some())
+        {
+            outcome.notes.push(Note::new(Detail::Numerals {
+                written: number.trim().to_owned(),
+                dialled: parsed.key().to_owned(),
+            }));
+        }
         if !parsed.keypad_letters().is_empty() {
             outcome.notes.push(Note::new(Detail::Keypad {
                 written: number.trim().to_owned(),
@@ -501,6 +562,14 @@ impl Checker {
             String::new(),
             ChannelKind::Phone,
         );
+        // A number presented as a brand's that is none of its numbers imitates it, as in a
+        // scanned text (`币安客服电话 400-820-9178`); a short service code (95588) belongs to
+        // a bank or carrier whatever the words around it say.
+        if let Some(b) = claimed {
+            if v.status == Status::Unknown && parsed.number_type() != NumberType::ShortCode {
+                self.claim(&mut v, b);
+            }
+        }
         v.phone = Some(PhoneInfo {
             region: parsed.region().to_owned(),
             number_type: parsed.number_type(),
@@ -684,7 +753,7 @@ impl Checker {
 
     /// The brand's channels of `kind`; when it has none, where its real support is (e-mail,
     /// then websites).
-    fn alternatives(&self, brand: &str, kind: ChannelKind) -> Vec<ChannelRef> {
+    pub(crate) fn alternatives(&self, brand: &str, kind: ChannelKind) -> Vec<ChannelRef> {
         let same = self.channels_of(brand, kind);
         if !same.is_empty() {
             return same;

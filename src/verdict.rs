@@ -164,6 +164,7 @@ impl Verdict {
             Kind::Phone => Some(ChannelKind::Phone),
             Kind::Email => Some(ChannelKind::Email),
             Kind::Handle => self.platform,
+            Kind::Text => None,
             _ => Some(ChannelKind::Domain),
         }
     }
@@ -228,30 +229,39 @@ impl Status {
     }
 
     /// The process exit code the CLI gives when this is the worst status: 0 official,
-    /// 1 unknown, 2 invalid, 3 impersonation.
+    /// 1 unknown, 3 impersonation, 4 invalid input. (2 is kept for usage and I/O errors, and
+    /// `scan` exits 5 when it finds nothing: [`crate::ScanReport::exit_code`].)
     ///
     /// ```
     /// use contactguard::Status;
     ///
     /// assert_eq!(Status::Official.exit_code(), 0);
     /// assert_eq!(Status::Impersonation.exit_code(), 3);
+    /// assert_eq!(Status::Invalid.exit_code(), 4);
     /// ```
     pub fn exit_code(self) -> u8 {
         match self {
             Status::Official => 0,
             Status::Unknown => 1,
-            Status::Invalid => 2,
             Status::Impersonation => 3,
+            Status::Invalid => 4,
         }
     }
 
-    /// How bad the status is for "worst input wins": official < unknown < invalid <
-    /// impersonation.
+    /// How bad the status is for "worst input wins": official < invalid < unknown <
+    /// impersonation. An input that is no contact says nothing about the others; one nobody
+    /// can vouch for does.
+    ///
+    /// ```
+    /// use contactguard::Status;
+    ///
+    /// assert!(Status::Unknown.severity() > Status::Invalid.severity());
+    /// ```
     pub fn severity(self) -> u8 {
         match self {
             Status::Official => 0,
-            Status::Unknown => 1,
-            Status::Invalid => 2,
+            Status::Invalid => 1,
+            Status::Unknown => 2,
             Status::Impersonation => 3,
         }
     }
@@ -290,6 +300,10 @@ pub enum Kind {
     Handle,
     /// An e-mail address.
     Email,
+    /// Words rather than one contact: a sentence, a message or a search phrase
+    /// (`请联系TP钱包客服微信 tpkefu888`, `TP钱包客服电话`). `check` reads it as `scan` would and
+    /// judges the one contact in it, if there is exactly one.
+    Text,
 }
 
 impl Kind {
@@ -301,6 +315,7 @@ impl Kind {
             Kind::Phone => "phone",
             Kind::Handle => "handle",
             Kind::Email => "email",
+            Kind::Text => "text",
         }
     }
 }
@@ -464,6 +479,7 @@ techniques! {
     BrandMention => "brand_mention", "The brand's name used where the brand is not.";
     ExtraRecipient => "extra_recipient", "A mail link or list that also sends to an address that is not the brand's (a hidden cc or bcc).";
     LookalikeDelimiter => "lookalike_delimiter", "A character that looks like a link's '/', '#', '?', '@' or ':' but is not one, so the link opens another host than the one it shows.";
+    DeceptiveLinkText => "deceptive_link_text", "A link whose text shows one contact (an official website) while it opens another.";
 }
 
 impl Technique {
@@ -480,7 +496,10 @@ impl Technique {
     pub fn imitates_alone(self) -> bool {
         matches!(
             self,
-            Technique::NoSuchChannel | Technique::LookalikeDelimiter | Technique::ExtraRecipient
+            Technique::NoSuchChannel
+                | Technique::LookalikeDelimiter
+                | Technique::ExtraRecipient
+                | Technique::DeceptiveLinkText
         )
     }
 }
@@ -695,12 +714,36 @@ pub enum Detail {
         /// The brand's display name.
         brand: String,
     },
-    /// An official name of another platform, reused on this one.
+    /// A brand's official name on another platform, used on one where the registry does not
+    /// list it: evidence of nothing, either way.
     OtherPlatform {
+        /// The brand's display name.
+        brand: String,
+        /// The name as written.
+        name: String,
         /// Where the name is official.
         official_on: String,
         /// Where the input uses it.
         used_on: String,
+        /// The brand's account there, if the registry lists one.
+        listed: Option<String>,
+    },
+    /// A brand's name alone, as an account on a platform where the registry lists no account
+    /// of that name for the brand.
+    UnlistedName {
+        /// The brand's display name.
+        brand: String,
+        /// The platform.
+        platform: String,
+        /// The brand's account there, if the registry lists one.
+        listed: Option<String>,
+    },
+    /// A contact official for one brand, presented in a text as another brand's.
+    OtherBrand {
+        /// Whose channel it is.
+        owner: String,
+        /// The brand the text presents it for.
+        claimed: String,
     },
     /// Characters that look like URL delimiters make the link read as one host while a browser
     /// opens another.
@@ -750,6 +793,27 @@ pub enum Detail {
         holder: String,
         /// The brand it resembles (display name).
         brand: String,
+    },
+    /// A link that shows one contact and opens another.
+    LinkText {
+        /// What the link's text shows.
+        shown: String,
+        /// Where the link really goes.
+        opens: String,
+    },
+    /// A number written in Chinese numerals (`四零零八八八二三四五`), read as digits.
+    Numerals {
+        /// As written.
+        written: String,
+        /// What is dialled.
+        dialled: String,
+    },
+    /// Words checked as a text: the contact read from them, and how many more they hold.
+    InText {
+        /// The contact judged, as written.
+        contact: String,
+        /// Further contacts in the text, not judged here.
+        others: usize,
     },
     /// A link to a post whose path names an official account the platform does not check.
     PostLink {
@@ -845,9 +909,38 @@ impl fmt::Display for Detail {
                 write!(f, "the official number's digits behind the prefix {found} instead of {expected}")
             }
             Detail::Claimed { brand } => write!(f, "presented as {brand}'s, but it is not one of {brand}'s channels"),
-            Detail::OtherPlatform { official_on, used_on } => {
-                write!(f, "the brand's {official_on} name, but on {used_on} the brand does not list it")
+            Detail::OtherPlatform {
+                brand,
+                name,
+                official_on,
+                used_on,
+                listed,
+            } => {
+                write!(f, "{brand}'s {official_on} account is {name}; ")?;
+                match listed {
+                    Some(l) => write!(f, "its {used_on} account is {l}, and this one is not in the registry"),
+                    None => write!(f, "its {used_on} account is not in the registry"),
+                }?;
+                write!(f, ": a name on one platform says nothing about who holds it on another")
             }
+            Detail::UnlistedName {
+                brand,
+                platform,
+                listed,
+            } => match listed {
+                Some(l) => write!(
+                    f,
+                    "this is {brand}'s name, but {brand}'s {platform} account in the registry is {l}: this one may belong to anyone"
+                ),
+                None => write!(
+                    f,
+                    "this is {brand}'s name, but the registry lists no {platform} account of {brand}: this one may belong to anyone"
+                ),
+            },
+            Detail::OtherBrand { owner, claimed } => write!(
+                f,
+                "this is {owner}'s, not {claimed}'s: the text presents it as {claimed}'s"
+            ),
             Detail::Delimiter { chars, shown, real } => write!(
                 f,
                 "{} only looks like punctuation of a link: it reads as {shown}, but a browser opens {real}",
@@ -886,6 +979,22 @@ impl fmt::Display for Detail {
                 f,
                 "{domain} looks like {brand}'s but belongs to someone else: {holder}. It is not one of {brand}'s channels"
             ),
+            Detail::LinkText { shown, opens } => write!(
+                f,
+                "the link shows {shown}, but clicking it opens {opens}"
+            ),
+            Detail::Numerals { written, dialled } => write!(
+                f,
+                "{written} is written in Chinese numerals; as digits it dials {dialled}"
+            ),
+            Detail::InText { contact, others } => {
+                write!(f, "read as a message: the contact in it is {contact}")?;
+                match others {
+                    0 => Ok(()),
+                    1 => write!(f, "; it holds one more contact: scan the whole text to see it"),
+                    n => write!(f, "; it holds {n} more contacts: scan the whole text to see them"),
+                }
+            }
             Detail::PostLink { account, platform } => write!(
                 f,
                 "{platform} shows the post at this link whoever wrote it: the link naming {account} does not make the post {account}'s; check the author on the page"

@@ -97,9 +97,9 @@ fn unknown_exits_1_and_never_says_safe() {
 }
 
 #[test]
-fn invalid_input_exits_2_with_advice() {
+fn invalid_input_exits_4_with_advice() {
     let o = run(&["check", "http://"]);
-    assert_eq!(code(&o), 2);
+    assert_eq!(code(&o), 4);
     assert!(stdout(&o).contains("INVALID"));
 }
 
@@ -107,7 +107,14 @@ fn invalid_input_exits_2_with_advice() {
 fn worst_input_decides_the_exit_code() {
     assert_eq!(code(&run(&["check", "tokenpocket.pro", "metamask.io"])), 0);
     assert_eq!(code(&run(&["check", "tokenpocket.pro", "example.org"])), 1);
-    assert_eq!(code(&run(&["check", "example.org", "http://"])), 2);
+    // Invalid input says nothing about the others: an unknown one still decides.
+    assert_eq!(code(&run(&["check", "example.org", "http://"])), 1);
+    assert_eq!(code(&run(&["check", "tokenpocket.pro", "http://"])), 4);
+    // Usage errors are 2, apart from every verdict.
+    assert_eq!(
+        code(&run(&["check", "--kind", "fax", "tokenpocket.pro"])),
+        2
+    );
     assert_eq!(
         code(&run(&[
             "check",
@@ -165,7 +172,7 @@ fn chinese_output_is_whole_sentences() {
     let s = stdout(&o);
     assert!(s.contains("✗ 仿冒  tokenp0cket.pro"), "{s}");
     assert!(
-        s.contains("它在冒充 TokenPocket 的官方网站 tokenpocket.pro。"),
+        s.contains("它在冒充 TokenPocket 的网站 tokenpocket.pro。"),
         "{s}"
     );
     assert!(s.contains("用 '0'（DIGIT ZERO）冒充 'o'"), "{s}");
@@ -296,11 +303,14 @@ fn handles_by_platform_and_bare() {
         code(&run(&["check", "--platform", "x", "TokenPocket_TP"])),
         0
     );
+    // The X name on Telegram is evidence of nothing: unknown, with where it is official and
+    // what the brand's Telegram accounts are.
     let o = run(&["check", "t.me/TokenPocket_TP"]);
-    assert_eq!(code(&o), 3);
+    assert_eq!(code(&o), 1);
     let s = stdout(&o);
     assert!(
-        s.contains("on Telegram the brand does not list it") && s.contains("tokenpocket_en"),
+        s.contains("TokenPocket's X account is TokenPocket_TP")
+            && s.contains("its Telegram account is tokenpocket_en"),
         "{s}"
     );
     let o = run(&[
@@ -311,7 +321,9 @@ fn handles_by_platform_and_bare() {
         "telegram",
         "TokenPocket_TP",
     ]);
-    assert_eq!(code(&o), 3);
+    assert_eq!(code(&o), 1);
+    // Where the brand says it has no account at all, the name there is a fake.
+    assert_eq!(code(&run(&["check", "t.me/MetaMask"])), 3);
     let o = run(&["check", "--format", "json", "@TokenPocketSupportBot"]);
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
     assert_eq!(v["findings"][0]["technique"], "handle_affix");
@@ -401,14 +413,18 @@ fn batch_json_lines_and_bad_lines_stay_in_place() {
         .unwrap_or("")
         .contains("not UTF-8"));
     assert!(rows[3]["error"].as_str().unwrap_or("").contains("64 KiB"));
-    assert_eq!(code(&o), 2);
+    assert_eq!(
+        code(&o),
+        1,
+        "the unknown line decides, not the invalid ones"
+    );
 }
 
 #[test]
 fn a_huge_input_is_refused_without_echoing_it_whole() {
     let line = "a".repeat(10_000_000);
     let o = run_with_stdin(&["check", "-"], Some(&line));
-    assert_eq!(code(&o), 2);
+    assert_eq!(code(&o), 4);
     let out = stdout(&o);
     assert!(out.len() < 2_000, "{} bytes of output", out.len());
     assert!(out.contains('…') && out.contains("at most"));
@@ -432,4 +448,42 @@ fn scan_reads_stdin_and_refuses_non_utf8() {
     );
     assert_eq!(code(&o), 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("iconv"));
+}
+
+#[test]
+fn scan_exit_codes_tell_nothing_found_from_all_official() {
+    // Nothing found is its own code, not "all official".
+    let o = run_with_stdin(&["scan", "-"], Some("The weather is fine today.\n"));
+    assert_eq!(code(&o), 5);
+    assert!(stdout(&o).contains("No contacts"));
+    let o = run_with_stdin(&["scan", "-"], Some("Our site: https://tokenpocket.pro\n"));
+    assert_eq!(code(&o), 0);
+    // Hours after a number are not part of it, and the claim carries to the number.
+    let o = run_with_stdin(
+        &["scan", "--format", "json", "-"],
+        Some("Call MetaMask support 1-844-205-7921 24/7\n"),
+    );
+    assert_eq!(code(&o), 3);
+    let report: serde_json::Value =
+        serde_json::from_str(stdout(&o).lines().next().unwrap_or("")).expect("JSON");
+    assert_eq!(report["items"][0]["text"], "1-844-205-7921");
+    assert_eq!(report["items"][0]["verdict"]["normalized"], "+18442057921");
+}
+
+#[test]
+fn a_lying_link_is_one_impersonation_and_its_text_no_item() {
+    let o = run_with_stdin(
+        &["scan", "--format", "json", "-"],
+        Some("官网：[tokenpocket.pro](https://tp-wallet-cn.com)\n"),
+    );
+    assert_eq!(code(&o), 3);
+    let report: serde_json::Value =
+        serde_json::from_str(stdout(&o).lines().next().unwrap_or("")).expect("JSON");
+    let items = report["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 1, "{report}");
+    assert_eq!(items[0]["text"], "https://tp-wallet-cn.com");
+    assert_eq!(
+        items[0]["verdict"]["findings"][0]["technique"],
+        "deceptive_link_text"
+    );
 }

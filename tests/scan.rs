@@ -226,5 +226,5 @@ fn hostile_text_gives_a_report_and_oversize_an_error() {
         .error
         .as_deref()
         .is_some_and(|e| e.contains("split it")));
-    assert_eq!(report.exit_code(), 2);
+    assert_eq!(report.exit_code(), 4);
 }

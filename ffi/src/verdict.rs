@@ -10,7 +10,8 @@ use crate::error::quietly;
 use crate::strings::{free_c, into_c};
 
 /// The overall answer. Never "safe": a contact that matches nothing is `CG_STATUS_UNKNOWN`. The
-/// values are the CLI's exit codes for the same status.
+/// values never change; they are the CLI's exit codes for the same status, except
+/// `CG_STATUS_INVALID` (2), which the CLI reports as 4 (its 2 is a usage or I/O error).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub enum cg_status {

@@ -52,17 +52,16 @@ impl Counts {
         self.official + self.impersonation + self.unknown + self.invalid
     }
 
-    /// The worst status seen, for the exit code.
+    /// The worst status seen, for the exit code, in the order of [`Status::severity`].
     pub fn worst(&self) -> Status {
-        if self.impersonation > 0 {
-            Status::Impersonation
-        } else if self.invalid > 0 {
-            Status::Invalid
-        } else if self.unknown > 0 {
-            Status::Unknown
-        } else {
-            Status::Official
-        }
+        [
+            (self.impersonation, Status::Impersonation),
+            (self.unknown, Status::Unknown),
+            (self.invalid, Status::Invalid),
+        ]
+        .into_iter()
+        .find(|(n, _)| *n > 0)
+        .map_or(Status::Official, |(_, s)| s)
     }
 
     /// One line for standard error.

@@ -1,7 +1,7 @@
 //! Human output of `check`: one block per verdict, readable at a glance.
 
 use contactguard::registry::{ChannelKind, Lang};
-use contactguard::{Checker, Kind, Status, Technique, Verdict};
+use contactguard::{Checker, Detail, Kind, Status, Technique, Verdict};
 
 use super::style::Style;
 use super::zh::{self, pick};
@@ -92,7 +92,17 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                 });
             }
             None => {
-                let noun = zh::kind_noun(channel_kind(v.kind), lang);
+                // The kind the brand lacks, else the kind of contact this is.
+                let kind = v
+                    .findings
+                    .iter()
+                    .find_map(|f| match &f.detail {
+                        Detail::NoChannel { kind, .. } => Some(*kind),
+                        _ => None,
+                    })
+                    .or_else(|| v.channel_kind())
+                    .unwrap_or(ChannelKind::Domain);
+                let noun = zh::kind_noun(kind, lang);
                 out.push_str(&match lang {
                     Lang::Zh => format!("  它自称是 {brand_name} 的{noun}，但 {brand_name} 根本没有{noun}。\n"),
                     _ => format!("  It is presented as {brand_name}'s {noun}, but {brand_name} has none.\n"),
@@ -213,14 +223,4 @@ pub(super) fn shown(input: &str) -> String {
         out.push('…');
     }
     out
-}
-
-/// The registry kind that an input kind is compared with.
-fn channel_kind(kind: Kind) -> ChannelKind {
-    match kind {
-        Kind::Phone => ChannelKind::Phone,
-        Kind::Email => ChannelKind::Email,
-        Kind::Handle => ChannelKind::X,
-        _ => ChannelKind::Domain,
-    }
 }

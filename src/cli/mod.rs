@@ -1,7 +1,8 @@
 //! The command line: argument definitions, dispatch, exit codes.
 //!
-//! Exit codes (worst input wins): 0 every input official · 1 some unknown, none impersonating
-//! · 2 usage or input error · 3 impersonation found.
+//! Exit codes (worst input wins, in the order of [`contactguard::Status::severity`]): 0 every
+//! input official · 1 some unknown, none impersonating · 2 usage or I/O error · 3 impersonation
+//! found · 4 every input that is not official is invalid · 5 `scan` found no contact and no claim.
 
 mod batch;
 mod brands;

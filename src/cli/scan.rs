@@ -2,7 +2,7 @@
 //! found, the false claims, then what to do instead.
 
 use contactguard::registry::{ChannelKind, Lang};
-use contactguard::scan::{Advice, ScanReport};
+use contactguard::scan::{Advice, Basis, ScanReport};
 use contactguard::{Status, Technique};
 
 use super::check::shown;
@@ -87,9 +87,28 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
                                 Technique::BrandMention | Technique::NoSuchChannel
                             )
                         })
-                        .map(|b| match lang {
-                            Lang::Zh => format!("（文中称其为 {} 的）", b.name),
-                            _ => format!(" (presented as {}'s)", b.name),
+                        .map(|b| {
+                            // Where the brand is named, when it is not on the contact's line.
+                            let far = item
+                                .claim_reason
+                                .as_ref()
+                                .filter(|r| r.basis != Basis::Line);
+                            match (lang, far) {
+                                (Lang::Zh, Some(r)) => format!(
+                                    "（第 {} 行“{}”称其为 {} 的）",
+                                    line_of(input, r.span.start),
+                                    r.text,
+                                    b.name
+                                ),
+                                (Lang::Zh, None) => format!("（文中称其为 {} 的）", b.name),
+                                (_, Some(r)) => format!(
+                                    " (presented as {}'s: \"{}\" on line {})",
+                                    b.name,
+                                    r.text,
+                                    line_of(input, r.span.start)
+                                ),
+                                (_, None) => format!(" (presented as {}'s)", b.name),
+                            }
                         })
                         .unwrap_or_default();
                     match lang {

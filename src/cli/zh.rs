@@ -34,6 +34,7 @@ pub fn technique(t: Technique, lang: Lang) -> &'static str {
         Technique::BrandMention => ("brand name used", "冒用品牌名"),
         Technique::LookalikeDelimiter => ("look-alike punctuation", "伪装成标点的字符"),
         Technique::ExtraRecipient => ("hidden extra recipient", "暗中加了收件人"),
+        Technique::DeceptiveLinkText => ("link text that lies", "链接文字与实际去向不符"),
         _ => ("finding", "发现"),
     };
     pick(lang, en, zh)
@@ -42,7 +43,7 @@ pub fn technique(t: Technique, lang: Lang) -> &'static str {
 /// What a channel of this kind is called.
 pub fn kind_noun(kind: ChannelKind, lang: Lang) -> &'static str {
     let (en, zh) = match kind {
-        ChannelKind::Domain => ("website", "官方网站"),
+        ChannelKind::Domain => ("website", "网站"),
         ChannelKind::Phone => ("phone number", "电话号码"),
         ChannelKind::Email => ("e-mail address", "电子邮箱"),
         ChannelKind::X => ("X account", "X（推特）账号"),
@@ -154,9 +155,26 @@ pub fn detail(d: &Detail, lang: Lang) -> String {
         }
         Detail::Claimed { brand } => format!("自称是 {brand} 的，但不在 {brand} 公布的渠道中"),
         Detail::OtherPlatform {
+            brand,
+            name,
             official_on,
             used_on,
-        } => format!("这是品牌在 {official_on} 上的名字，但品牌并未在 {used_on} 上公布它"),
+            listed,
+        } => match listed {
+            Some(l) => format!("{brand} 在 {official_on} 上的账号是 {name}；它在 {used_on} 上的账号是 {l}，而这个账号不在登记册中：同一个名字在另一个平台上不说明是谁在用"),
+            None => format!("{brand} 在 {official_on} 上的账号是 {name}；登记册中没有它在 {used_on} 上的账号：同一个名字在另一个平台上不说明是谁在用"),
+        },
+        Detail::UnlistedName {
+            brand,
+            platform,
+            listed,
+        } => match listed {
+            Some(l) => format!("这是 {brand} 的名字，但登记册中 {brand} 在 {platform} 上的账号是 {l}：这个账号可能属于任何人"),
+            None => format!("这是 {brand} 的名字，但登记册中没有 {brand} 在 {platform} 上的账号：这个账号可能属于任何人"),
+        },
+        Detail::OtherBrand { owner, claimed } => {
+            format!("这是 {owner} 的，不是 {claimed} 的：这段文字把它说成是 {claimed} 的")
+        }
         Detail::Delimiter { chars, shown, real } => format!(
             "{} 只是看起来像链接里的标点：它读起来是 {shown}，但浏览器实际打开的是 {real}",
             chars.iter().map(char_zh).collect::<Vec<_>>().join("、")
@@ -189,6 +207,16 @@ pub fn detail(d: &Detail, lang: Lang) -> String {
             holder,
             brand,
         } => format!("{domain} 看起来像 {brand} 的网址，但属于别人：{holder}。它不是 {brand} 的渠道"),
+        Detail::LinkText { shown, opens } => {
+            format!("链接文字显示的是 {shown}，但点开去的是 {opens}")
+        }
+        Detail::Numerals { written, dialled } => {
+            format!("{written} 是用中文数字写的号码，按数字拨打的是 {dialled}")
+        }
+        Detail::InText { contact, others } => match others {
+            0 => format!("按一段文字读取：其中的联系方式是 {contact}"),
+            n => format!("按一段文字读取：其中的联系方式是 {contact}；文字里还有 {n} 个联系方式，请用 scan 检查全文"),
+        },
         Detail::PostLink { account, platform } => format!(
             "{platform} 会显示这个链接里的帖子，不管是谁发的：链接里写着 {account} 并不代表帖子是 {account} 发的；请在页面上核对作者"
         ),

@@ -182,8 +182,15 @@ impl Email {
     }
 }
 
-/// Every mailbox a mail client would send to: one address, a list separated by `,` or `;`,
-/// or a `mailto:` link with its addresses and its `to`, `cc` and `bcc` fields (RFC 6068),
+/// The members of an RFC 5322 group (`support: a@example.com, b@example.com;`): mail to the
+/// group goes to each of them.
+fn group_members(text: &str) -> Option<&str> {
+    let (phrase, rest) = text.trim().strip_suffix(';')?.split_once(':')?;
+    (!phrase.contains(['@', '<', '"'])).then_some(rest)
+}
+
+/// Every mailbox a mail client would send to: one address, a list separated by `,` or `;`
+/// (or an RFC 5322 group), or a `mailto:` link with its addresses and its `to`, `cc` and `bcc` fields (RFC 6068),
 /// in order.
 ///
 /// ```
@@ -226,7 +233,7 @@ pub fn recipients(input: &str) -> Result<Vec<Email>, EmailError> {
                 }
             }
         }
-        None => addresses.extend(split_list(&text)),
+        None => addresses.extend(split_list(group_members(&text).unwrap_or(&text))),
     }
     addresses.retain(|a| !a.trim().is_empty());
     if addresses.is_empty() {

@@ -24,7 +24,8 @@ use handle::Platform;
 ///
 /// assert_eq!(detect("https://tokenpocket.pro"), Kind::Url);
 /// assert_eq!(detect("tokenpocket.pro"), Kind::Domain);
-/// assert_eq!(detect("TP钱包客服 400-123-4567"), Kind::Phone);
+/// assert_eq!(detect("+1 888 908 7930"), Kind::Phone);
+/// assert_eq!(detect("TP钱包客服 400-123-4567"), Kind::Text); // a number in words
 /// assert_eq!(detect("@TokenPocket_TP"), Kind::Handle);
 /// assert_eq!(detect("https://t.me/tokenpocket_en"), Kind::Handle);
 /// assert_eq!(detect("TokenPocket_TP"), Kind::Handle);
@@ -53,6 +54,9 @@ pub fn detect(input: &str) -> Kind {
     if text.starts_with('"') && text.contains("\"@") {
         return Kind::Email; // a quoted local part: `"name"@example.com`
     }
+    if text.contains(char::is_whitespace) && is_address_list(text) {
+        return Kind::Email;
+    }
     if !lower.contains("://") {
         if let Some((local, domain)) = text.rsplit_once('@') {
             if !local.is_empty()
@@ -76,6 +80,21 @@ pub fn detect(input: &str) -> Kind {
         if Platform::from_word(word).is_some() {
             return Kind::Handle;
         }
+    }
+    // Words rather than one contact: Chinese, Japanese or Korean writing (which no domain
+    // label, handle or number given alone is made of), or words between spaces. A link with
+    // a scheme, a quoted address or a list of addresses stays one contact even with spaces in
+    // it: browsers drop tabs and line breaks inside links, and mail clients send to every
+    // address of a list; what they would open is judged, not the words.
+    let spaced_words = text.split_whitespace().any(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.contains(char::is_numeric)
+    }) && text.split_whitespace().nth(1).is_some()
+        && !lower.contains("://")
+        && !text.starts_with('"')
+        && !is_address_list(text);
+    let cjk = text.chars().any(is_cjk);
+    if (cjk || spaced_words) && !is_one_link(input) && !is_vanity_number(text) {
+        return Kind::Text;
     }
     if phone_span(text).is_some() || is_vanity_number(text) {
         return Kind::Phone;
@@ -114,6 +133,38 @@ pub fn detect(input: &str) -> Kind {
         return Kind::Handle;
     }
     Kind::Domain
+}
+
+/// Whether `input` is one link or domain without spaces that parses (`tp钱包.com`,
+/// `https://x.com/路径`): Chinese in it is part of the name, not words around it.
+fn is_one_link(input: &str) -> bool {
+    let text = input.trim();
+    !text.contains(char::is_whitespace) && url::Link::parse(text).is_ok()
+}
+
+/// Whether `text` is only mail addresses, as pasted into a "To" field
+/// (`service@tokenpocket.pro, thief@evil.com`) or as a group (`support: a@x.com, b@y.com;`):
+/// one input that sends to every address.
+fn is_address_list(text: &str) -> bool {
+    // A group (`support: a@example.com, b@example.com;`) names its members after the colon.
+    let text = match text.strip_suffix(';').and_then(|t| t.split_once(':')) {
+        Some((_, members)) => members,
+        None => text,
+    };
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
+        .filter(|t| !t.is_empty())
+        .all(|t| t.contains('@'))
+}
+
+/// Whether `c` is written in Chinese, Japanese or Korean (ideographs, kana, hangul, and their
+/// punctuation).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF01}'..='\u{FF60}'
+        | '\u{20000}'..='\u{3134F}')
 }
 
 /// Whether `text` is a vanity number: digits (at least four, the first one leading, `+`

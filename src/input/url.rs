@@ -46,6 +46,9 @@ pub enum LinkError {
     /// A bare word without a dot.
     #[error("'{0}' has no top-level domain; write it as a domain (example.com) or a link")]
     NoDot(String),
+    /// A host holding a character no host name can (`16)i`).
+    #[error("'{0}' is not a host name: a host name cannot hold '{1}'")]
+    HostChar(String, char),
     /// A name with an empty label (`.pro`, `a..b`).
     #[error("'{0}' has an empty part between dots; check for a missing or doubled '.'")]
     EmptyLabel(String),
@@ -299,11 +302,24 @@ impl Link {
                 return Err(LinkError::TooLongName(d.ascii().to_owned()));
             }
         }
-        if kind == Kind::Domain && matches!(host, LinkHost::Ip(_)) && !text.contains(['.', '[']) {
-            // WHATWG reads a bare number as an IPv4 address (`1` → 0.0.0.1); nobody means that.
+        if let LinkHost::Domain(d) = &host {
+            // WHATWG keeps characters in a host that no DNS name can hold (`16)i`): nothing
+            // opens there.
+            if let Some(c) = d
+                .ascii()
+                .chars()
+                .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')))
+            {
+                return Err(LinkError::HostChar(d.ascii().to_owned(), c));
+            }
+        }
+        // Written without a scheme, as in an address bar: a name must end in a known
+        // top-level domain, and a bare number is no address (WHATWG reads `1` as 0.0.0.1).
+        let schemeless = scheme_of(&text).is_none() && !text.contains("://");
+        if schemeless && matches!(host, LinkHost::Ip(_)) && !text.contains(['.', '[']) {
             return Err(LinkError::NoDot(text.clone()));
         }
-        if let (Kind::Domain, LinkHost::Domain(d)) = (kind, &host) {
+        if let (true, LinkHost::Domain(d)) = (schemeless, &host) {
             if !d.ascii().contains('.') {
                 return Err(LinkError::NoDot(d.ascii().to_owned()));
             }

@@ -2,12 +2,16 @@
 //! platform when it names none):
 //!
 //! 1. the platform's key is an official handle → official;
-//! 2. the same name is official on another platform but not listed here → `brand_mention`;
-//!    a case-sensitive code in other letter case → `homoglyph`;
+//! 2. the same name is official on another platform but not listed here → `unknown` with a
+//!    note (a name on one platform says nothing about who holds it on another), unless the
+//!    brand has no account on this platform at all → `brand_mention`; a case-sensitive code
+//!    in other letter case → `homoglyph`;
 //! 3. the same visual key: separators only added at the ends → `handle_affix`, else
 //!    `homoglyph`;
 //! 4. an official handle or a brand name with affixes (`_support`, `official`, `bot`, `客服`,
-//!    digits) → `handle_affix`; a brand name alone → `brand_mention`;
+//!    digits) → `handle_affix`; a brand name alone on a platform → `unknown` with a note (or
+//!    `brand_mention` where the brand has no account on that platform, or no platform is
+//!    named);
 //! 5. a near miss of an official handle → `typo` / `transposition`.
 //!
 //! Invites and links to content that do not name an account are official only when listed.
@@ -149,14 +153,26 @@ fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
             .map(|&i| entry(i))
             .find(|e| e.platform != p && handle::key(p, &e.name, Form::Name) == own_key)
         {
-            out.findings.push(Finding::new(
-                Technique::BrandMention,
-                target(e),
-                Detail::OtherPlatform {
+            // The same name on another platform is evidence of nothing, unless the brand
+            // says it has no account on this one at all.
+            let brand = &registry.brands()[e.loc.brand];
+            if brand.lacks(p.kind()) {
+                out.findings.push(Finding::new(
+                    Technique::BrandMention,
+                    target(e),
+                    Detail::Name {
+                        name: h.name().to_owned(),
+                    },
+                ));
+            } else {
+                out.notes.push(Note::new(Detail::OtherPlatform {
+                    brand: brand.display_name().to_owned(),
+                    name: e.name.clone(),
                     official_on: e.platform.name().to_owned(),
                     used_on: p.name().to_owned(),
-                },
-            ));
+                    listed: listed(registry, e.loc.brand, p),
+                }));
+            }
             return out;
         }
     }
@@ -212,6 +228,21 @@ fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
     }
     if let Some((i, rest)) = affixed {
         let e = entry(i);
+        // The words as written where the name shows the handle plainly (`BinanceHelpDesk`),
+        // else as compared.
+        let lower = h.name().to_lowercase();
+        let rest = match lower.find(&e.name.to_lowercase()) {
+            Some(at) if lower.is_char_boundary(at) => {
+                let end = at + e.name.to_lowercase().len();
+                let mut shown = String::new();
+                shown.push_str(h.name().get(..at).unwrap_or_default());
+                shown.push_str(h.name().get(end..).unwrap_or_default());
+                shown
+                    .trim_matches(|c: char| c.is_ascii_digit() || matches!(c, '_' | '-' | '.'))
+                    .to_owned()
+            }
+            _ => rest,
+        };
         let extra = Some(rest).into_iter().filter(|r| !r.is_empty()).collect();
         out.findings.push(Finding::new(
             Technique::HandleAffix,
@@ -236,6 +267,31 @@ fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
             Detail::Words {
                 brand_part: hit.brand_part.clone(),
                 extra: hit.extra.clone(),
+            },
+        ));
+        return out;
+    }
+
+    // 5b. A brand's short form with support words (`tp_kefu_cn`, `TPsupport88`): two letters
+    // name the brand only next to such words.
+    if let Some((b, stem)) = short_form_with_words(index, registry, h.name()) {
+        let loc = brand_channel(
+            registry,
+            ChannelLoc {
+                brand: b,
+                channel: 0,
+            },
+            &platforms,
+        );
+        let extra = vec![h.name()[stem.len()..]
+            .trim_matches(|c: char| c.is_ascii_digit() || matches!(c, '_' | '-' | '.'))
+            .to_owned()];
+        out.findings.push(Finding::new(
+            Technique::HandleAffix,
+            Some(channel_ref(registry, loc)),
+            Detail::Words {
+                brand_part: h.name()[..stem.len()].to_owned(),
+                extra,
             },
         ));
         return out;
@@ -281,14 +337,27 @@ fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
             .map(|&k| &index.keys[k])
             .find(|k| k.strength == Strength::Distinctive)
     }) {
-        let loc = brand_channel(registry, key.target, &platforms);
-        out.findings.push(Finding::new(
-            Technique::BrandMention,
-            Some(channel_ref(registry, loc)),
-            Detail::Name {
-                name: h.name().to_owned(),
-            },
-        ));
+        let brand = &registry.brands()[key.target.brand];
+        match h.platform().filter(|p| !brand.lacks(p.kind())) {
+            // The brand's name alone, on a platform where the registry lists no such account
+            // of the brand: brands hold more accounts than any registry lists, so this says
+            // nothing either way.
+            Some(p) => out.notes.push(Note::new(Detail::UnlistedName {
+                brand: brand.display_name().to_owned(),
+                platform: p.name().to_owned(),
+                listed: listed(registry, key.target.brand, p),
+            })),
+            None => {
+                let loc = brand_channel(registry, key.target, &platforms);
+                out.findings.push(Finding::new(
+                    Technique::BrandMention,
+                    Some(channel_ref(registry, loc)),
+                    Detail::Name {
+                        name: h.name().to_owned(),
+                    },
+                ));
+            }
+        }
         return out;
     }
 
@@ -302,6 +371,36 @@ fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
         ));
     }
     out
+}
+
+/// The brand and short form that `name` opens with, when only support words and digits
+/// follow it (`tp_kefu_cn` → TokenPocket's `TP`).
+fn short_form_with_words<'r>(
+    index: &Index,
+    registry: &'r Registry,
+    name: &str,
+) -> Option<(usize, &'r str)> {
+    registry.brands().iter().enumerate().find_map(|(b, brand)| {
+        brand.short_forms().find_map(|stem| {
+            let head = name.get(..stem.len())?;
+            if !head.eq_ignore_ascii_case(stem) {
+                return None;
+            }
+            let words = visual_key(&name[stem.len()..]);
+            let words = words.trim_matches(|c: char| c.is_ascii_digit());
+            (!words.is_empty() && index.is_keywords(words)).then_some((b, stem))
+        })
+    })
+}
+
+/// The brand's official account on `platform`, written as the platform shows it (the first
+/// one the registry lists).
+fn listed(registry: &Registry, brand: usize, platform: Platform) -> Option<String> {
+    registry.brands()[brand]
+        .channels
+        .iter()
+        .find(|c| c.kind == platform.kind())
+        .map(|c| c.value.clone())
 }
 
 /// The platforms on which `h`'s name is an official account, in the registry's order.

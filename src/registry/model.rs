@@ -90,6 +90,23 @@ impl Brand {
     pub fn lacks(&self, kind: ChannelKind) -> bool {
         self.no_channels.iter().any(|n| n.kind == kind)
     }
+
+    /// The short forms of its names: the Latin letters of a `…钱包` name (`TP` of `TP钱包`).
+    /// Two letters name nothing alone; they name the brand next to a support word
+    /// (`TP官方客服`, `tp_kefu`).
+    ///
+    /// ```
+    /// let checker = contactguard::Checker::builtin()?;
+    /// let brand = checker.registry().brand("tokenpocket").expect("shipped brand");
+    /// assert!(brand.short_forms().any(|s| s == "TP"));
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
+    pub fn short_forms(&self) -> impl Iterator<Item = &str> + '_ {
+        self.names.iter().filter_map(|name| {
+            let stem = name.strip_suffix("钱包")?.trim();
+            (stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_alphabetic())).then_some(stem)
+        })
+    }
 }
 
 /// One official channel, with where the brand published it.

@@ -1,5 +1,5 @@
-//! Brand names in free text, in any script and also disguised: `TP钱包`, `T P 钱 包`,
-//! `T0kenPocket`, `tp wallet`, Cyrillic look-alike letters.
+//! Brand names in free text, in any script and also disguised: `TP钱包`, `TP錢包`,
+//! `T P 钱 包`, `T0kenPocket`, `tp wallet`, Cyrillic look-alike letters.
 //!
 //! Text and names are folded the same way (visual key: lowercase, look-alike characters
 //! unified, spaces and separators dropped), and one Aho-Corasick automaton finds every name at
@@ -35,12 +35,20 @@ pub(crate) struct NameFinder {
     automaton: Option<AhoCorasick>,
     /// Per pattern: brand index, common word, and the name without separators, lowercase.
     names: Vec<(usize, bool, String)>,
+    /// Per pattern: for a short form, the length of the name in the folded pattern (the
+    /// support word after it is not part of the name).
+    short: Vec<Option<usize>>,
 }
+
+/// Words after which the short form of a `…钱包` name (`TP` of `TP钱包`) names the brand:
+/// `建议拨打TP官方客服热线`. Alone, two letters name nothing.
+const SHORT_FORM_WORDS: &[&str] = &["官方", "客服", "人工", "热线", "官网", "电话"];
 
 /// Folds one character the way names and text are compared.
 fn fold(c: char, out: &mut String) {
     if is_cjk(c) {
-        out.push(c);
+        // Traditional and Simplified forms name the brand alike (`TP錢包`, `幣安`).
+        out.push(crate::normalize::hant::to_simplified(c));
     } else if c == '\n' {
         out.push('\n');
     } else {
@@ -53,6 +61,7 @@ impl NameFinder {
     pub fn new(registry: &Registry) -> NameFinder {
         let mut patterns = Vec::new();
         let mut names = Vec::new();
+        let mut short = Vec::new();
         for (b, brand) in registry.brands().iter().enumerate() {
             for name in &brand.names {
                 let mut key = String::new();
@@ -64,13 +73,27 @@ impl NameFinder {
                 let common = brand.common_words.contains(&plain);
                 patterns.push(key);
                 names.push((b, common, plain));
+                short.push(None);
+            }
+            for stem in brand.short_forms() {
+                let mut stem_key = String::new();
+                stem.chars().for_each(|c| fold(c, &mut stem_key));
+                for word in SHORT_FORM_WORDS {
+                    patterns.push(format!("{stem_key}{word}"));
+                    names.push((b, false, crate::normalize::plain(stem)));
+                    short.push(Some(stem_key.len()));
+                }
             }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
-        NameFinder { automaton, names }
+        NameFinder {
+            automaton,
+            names,
+            short,
+        }
     }
 
     /// Every brand name in `text`, in order.
@@ -89,13 +112,15 @@ impl NameFinder {
         }
         let mut hits = Vec::new();
         for m in automaton.find_iter(&folded) {
-            let (Some(first), Some(last)) = (origin.get(m.start()), origin.get(m.end() - 1)) else {
+            let short = self.short.get(m.pattern().as_usize()).copied().flatten();
+            let end = short.map_or(m.end(), |len| m.start() + len);
+            let (Some(first), Some(last)) = (origin.get(m.start()), origin.get(end - 1)) else {
                 continue;
             };
             let span = first.0 as usize..last.1 as usize;
             // A hit must begin and end at whole characters and words.
             let starts_clean = m.start() == 0 || origin[m.start() - 1] != *first;
-            let ends_clean = origin.get(m.end()).is_none_or(|o| o != last);
+            let ends_clean = origin.get(end).is_none_or(|o| o != last);
             let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
             let first_char = text[span.clone()].chars().next();
             let last_char = text[span.clone()].chars().next_back();
@@ -112,11 +137,12 @@ impl NameFinder {
                 .filter(|w| w.chars().count() == 1)
                 .count()
                 >= 2;
-            let disguised = spaced_out
-                || !self
-                    .names
-                    .iter()
-                    .any(|(b, _, n)| b == brand && *n == plain_written);
+            let disguised = short.is_none()
+                && (spaced_out
+                    || !self
+                        .names
+                        .iter()
+                        .any(|(b, _, n)| b == brand && *n == plain_written));
             hits.push(NameHit {
                 span,
                 brand: *brand,

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use crate::registry::ChannelKind;
 
 /// Words that present a contact as a brand's own.
@@ -109,8 +111,75 @@ pub(crate) struct Context {
     headings: Vec<Unit>,
     /// Every name, by position.
     named: Vec<Named>,
-    /// Indexes into `named` of the names that are not ordinary words.
+    /// Indexes into `named` of every name, and of the names that are not ordinary words.
+    everyone: Vec<usize>,
     distinct: Vec<usize>,
+    /// Indexes into `named` of the names said in a claim (`我是TP钱包官方客服`): such a
+    /// message presents every contact in it as that brand's, unless another brand is named
+    /// closer.
+    claiming: Vec<usize>,
+    /// Indexes into `named` of the names in the page's title or footer, when no name is said
+    /// in a claim but the page claims something (`智能钱包官网客服电话 … © TokenPocket`).
+    page_names: Vec<usize>,
+}
+
+/// Words that, right after a brand's name, present the writer as the brand's support.
+const SELF_WORDS: &[&str] = &[
+    "官方", "客服", "人工", "热线", "售后", "support", "help", "team", "service", "security",
+    "official", "customer", "care", "agent",
+];
+
+/// Whether the name at `span` of `lower` presents the writer as the brand: a support word
+/// right after it (`TP钱包官方客服`, `MetaMask Support`), `我是`/`this is`/`from` right before
+/// it, or a sender tag (`【幣安】`, `Coinbase:` opening a line).
+fn presents(lower: &str, span: &Range<usize>) -> bool {
+    // Only the words next to the name count: a bounded look on each side keeps a scan linear.
+    let mut end = (span.end + 32).min(lower.len());
+    while !lower.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = span.start.saturating_sub(32);
+    while !lower.is_char_boundary(start) {
+        start += 1;
+    }
+    let after = lower.get(span.end..end).unwrap_or_default();
+    let after = after.trim_start_matches([' ', '-', '·', '_']);
+    let before = lower.get(start..span.start).unwrap_or_default();
+    // Opens its line: only spaces between the line's start (or the start of the text) and it.
+    let line_start = before.rfind('\n').map(|i| i + 1);
+    let opens_line = match line_start {
+        Some(i) => before[i..].trim().is_empty(),
+        None => start == 0 && before.trim().is_empty(),
+    };
+    SELF_WORDS.iter().any(|w| after.starts_with(w))
+        || ["我是", "this is ", "from ", "【", "["]
+            .iter()
+            .any(|w| before.ends_with(w))
+        || opens_line && (after.starts_with(':') || after.starts_with('：'))
+}
+
+/// Why a contact is taken as presented for a brand: where the brand is named.
+#[derive(Clone, Copy, Debug, Deserialize, Eq, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Basis {
+    /// In the contact's own sentence or line.
+    Line,
+    /// In the heading above it.
+    Heading,
+    /// Elsewhere in the same message, which claims to be the brand's support.
+    Message,
+    /// Only in the page's title or footer, on a page that claims support channels.
+    Page,
+}
+
+/// The brand a contact is presented as belonging to, and why.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub(crate) struct Claimed {
+    pub brand: usize,
+    pub basis: Basis,
+    /// Where the brand is named, in the text.
+    pub named_at: Range<usize>,
 }
 
 impl Context {
@@ -120,11 +189,24 @@ impl Context {
     pub fn new(
         text: &str,
         headings: Vec<Range<usize>>,
+        footers: &[Range<usize>],
         items: &[Range<usize>],
         html: bool,
         named: Vec<Named>,
     ) -> Self {
-        let lower = text.to_ascii_lowercase();
+        // Lowercase, and Traditional characters in Simplified form (`客服電話`, `沒有`), byte
+        // for byte, so that spans stay those of the text.
+        let lower: String = text
+            .chars()
+            .map(|c| {
+                let s = crate::normalize::hant::to_simplified(c.to_ascii_lowercase());
+                if s.len_utf8() == c.len_utf8() {
+                    s
+                } else {
+                    c
+                }
+            })
+            .collect();
         let unit = |range: Range<usize>| Unit {
             claims: has_any(&lower[range.clone()], CLAIM_WORDS),
             denies: has_any(&format!(" {} ", &lower[range.clone()]), NEGATIONS),
@@ -169,35 +251,135 @@ impl Context {
         let headings: Vec<Unit> = heading_ranges.into_iter().map(unit).collect();
         let lines: Vec<Unit> = line_ranges.into_iter().map(unit).collect();
         let distinct: Vec<usize> = (0..named.len()).filter(|&i| !named[i].common).collect();
+        // A message speaks for a brand where it presents itself as the brand's support
+        // (`我是TP钱包官方客服`, `Trust Wallet Help Center`, an SMS sender `【幣安】`); a page
+        // that only reports on brands (`MetaMask reminded users …`) does not, and a web page
+        // speaks through its title and footer instead.
+        let claiming: Vec<usize> = if html {
+            Vec::new()
+        } else {
+            (0..named.len())
+                .filter(|&i| {
+                    let at = named[i].span.start;
+                    let sentence = containing(&sentences, at);
+                    presents(&lower, &named[i].span) && !sentence.is_some_and(|u| u.denies)
+                })
+                .collect()
+        };
+        // A directory of many brands' numbers is no message from one of them: there, each
+        // contact goes with the brand on its own line or heading only.
+        let mut speakers: Vec<usize> = claiming.iter().map(|&i| named[i].brand).collect();
+        speakers.sort_unstable();
+        speakers.dedup();
+        let claiming = if speakers.len() >= 3 {
+            Vec::new()
+        } else {
+            claiming
+        };
+        // The title (the first line, a `<title>` or the first heading) and the footer (the
+        // last three lines, or a `<footer>`).
+        let page_names = if claiming.is_empty() && lines.iter().any(|u| u.claims) {
+            // A title counts where it claims itself (`TP钱包官方客服电话`); a footer line of
+            // plain text is a short one (`© 2024 TokenPocket`), and a web page has its own.
+            let first_line = lines
+                .iter()
+                .find(|u| !text[u.range.clone()].trim().is_empty())
+                .filter(|u| u.claims && !u.denies);
+            let last_lines: Vec<&Unit> = lines
+                .iter()
+                .filter(|u| !text[u.range.clone()].trim().is_empty())
+                .rev()
+                .take(3)
+                .filter(|u| !html && text[u.range.clone()].chars().count() <= 60)
+                .collect();
+            let in_title_or_footer = |at: usize| {
+                first_line.is_some_and(|u| u.range.contains(&at))
+                    || headings
+                        .first()
+                        .filter(|u| u.claims && !u.denies)
+                        .is_some_and(|u| u.range.contains(&at))
+                    || last_lines.iter().any(|u| u.range.contains(&at))
+                    || footers.iter().any(|f| f.contains(&at))
+            };
+            (0..named.len())
+                .filter(|&i| !named[i].common && in_title_or_footer(named[i].span.start))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // A page whose title and footer name several brands speaks for none of them.
+        let one_brand = page_names
+            .windows(2)
+            .all(|w: &[usize]| named[w[0]].brand == named[w[1]].brand);
+        let page_names = if one_brand { page_names } else { Vec::new() };
         Context {
             lower,
             lines,
             sentences,
             headings,
+            everyone: (0..named.len()).collect(),
             named,
             distinct,
+            claiming,
+            page_names,
         }
     }
 
-    /// The brand that the text at `span` is presented as belonging to, if any.
-    pub fn claimed(&self, span: &Range<usize>) -> Option<usize> {
+    /// The brand that the text at `span` is presented as belonging to, if any, and why: a
+    /// brand named with a claim word in its sentence or line, or in the heading above; else,
+    /// when neither names a brand, the brand a claim in the same message names nearest (before
+    /// it, else after it); else a brand named in the title or footer of a page that claims.
+    pub fn claimed(&self, span: &Range<usize>) -> Option<Claimed> {
         let sentence = containing(&self.sentences, span.start);
         let line = containing(&self.lines, span.start);
         let heading = self.headings.partition_point(|h| h.range.end <= span.start);
         let nearest_heading = heading.checked_sub(1).and_then(|h| self.headings.get(h));
         let claims = |u: Option<&Unit>| u.is_some_and(|u| u.claims);
         for unit in [sentence, line].into_iter().flatten() {
-            if let Some(b) = self.nearest(unit, span) {
-                let claim = unit.claims || claims(line) || claims(nearest_heading);
-                return claim.then_some(b);
+            if let Some((b, at)) = self.nearest(unit, span) {
+                let claim = unit.claims
+                    || claims(line)
+                    || claims(nearest_heading)
+                    || presents(&self.lower, &at);
+                return claim.then_some(Claimed {
+                    brand: b,
+                    basis: Basis::Line,
+                    named_at: at,
+                });
             }
         }
         // The heading right above, if it names a brand; a section heading without one ends
         // the brand context of the headings before it.
-        let h = nearest_heading?;
-        let brand = self.nearest(h, &(h.range.end..h.range.end))?;
-        let claim = h.claims || claims(sentence) || claims(line);
-        claim.then_some(brand)
+        if let Some(h) = nearest_heading {
+            if let Some((brand, at)) = self.nearest(h, &(h.range.end..h.range.end)) {
+                let claim =
+                    h.claims || claims(sentence) || claims(line) || presents(&self.lower, &at);
+                return claim.then_some(Claimed {
+                    brand,
+                    basis: Basis::Heading,
+                    named_at: at,
+                });
+            }
+        }
+        let around = |list: &[usize]| {
+            let before = list.partition_point(|&i| self.named[i].span.end <= span.start);
+            before
+                .checked_sub(1)
+                .or((before < list.len()).then_some(before))
+                .map(|k| &self.named[list[k]])
+        };
+        if let Some(n) = around(&self.claiming) {
+            return Some(Claimed {
+                brand: n.brand,
+                basis: Basis::Message,
+                named_at: n.span.clone(),
+            });
+        }
+        around(&self.page_names).map(|n| Claimed {
+            brand: n.brand,
+            basis: Basis::Page,
+            named_at: n.span.clone(),
+        })
     }
 
     /// Whether the sentence at `at` denies or warns rather than claims.
@@ -230,30 +412,21 @@ impl Context {
         out
     }
 
-    /// The named brand in `unit` nearest before `span` (else the first after it); ordinary
-    /// words count only in a unit with a claim word.
-    fn nearest(&self, unit: &Unit, span: &Range<usize>) -> Option<usize> {
-        if unit.claims {
-            nearest_in(
-                &self.named,
-                |n| (n.span.start, n.span.end, n.brand),
-                &unit.range,
-                span,
-            )
+    /// The named brand in `unit` nearest before `span` (else the first after it), and where it
+    /// is named; ordinary words count only in a unit with a claim word.
+    fn nearest(&self, unit: &Unit, span: &Range<usize>) -> Option<(usize, Range<usize>)> {
+        let list = if unit.claims {
+            &self.everyone
         } else {
-            nearest_in(
-                &self.distinct,
-                |&i| {
-                    (
-                        self.named[i].span.start,
-                        self.named[i].span.end,
-                        self.named[i].brand,
-                    )
-                },
-                &unit.range,
-                span,
-            )
-        }
+            &self.distinct
+        };
+        nearest_in(
+            list,
+            |&i| (self.named[i].span.start, self.named[i].span.end, i),
+            &unit.range,
+            span,
+        )
+        .map(|i| (self.named[i].brand, self.named[i].span.clone()))
     }
 }
 

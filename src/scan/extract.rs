@@ -390,7 +390,19 @@ fn phones(text: &str) -> Vec<Range<usize>> {
             i += 1;
             continue;
         }
-        let (end, digits, letters) = number_end(bytes, i);
+        let (mut end, mut digits, letters) = number_end(bytes, i);
+        // Service hours written after a number (`24/7`, `7x24小时`, `（7*24h）`) are no part
+        // of it.
+        while let Some((cut, dropped)) = hours_after(text, i, end) {
+            end = cut;
+            digits -= dropped;
+        }
+        // A vanity number: capital letters after the digits (`1-888-COINBASE`).
+        if let Some(vanity) = vanity_end(text, i, end) {
+            out.push(i..vanity);
+            i = vanity + 1;
+            continue;
+        }
         let next = i.max(end);
         if let Some(span) = accept(text, i..end, digits, letters) {
             out.push(span);
@@ -398,6 +410,65 @@ fn phones(text: &str) -> Vec<Range<usize>> {
         i = next + 1;
     }
     out
+}
+
+/// Where a vanity number that starts at `start` ends, when the digits `text[start..end]` are
+/// followed by a dash or space and three to ten capital letters (`1-888-COINBASE`,
+/// `+1 800 FLOWERS`), and the whole reads as one ([`crate::input::is_vanity_number`]).
+fn vanity_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let after = text.get(end..)?;
+    let sep = after.chars().next().filter(|c| matches!(c, '-' | ' '))?;
+    let letters = &after[sep.len_utf8()..];
+    let run = letters
+        .find(|c: char| !(c.is_ascii_uppercase() || c == '-'))
+        .unwrap_or(letters.len());
+    let run = letters[..run].trim_end_matches('-').len();
+    let count = letters[..run]
+        .chars()
+        .filter(char::is_ascii_uppercase)
+        .count();
+    if !(3..=10).contains(&count) || letters[run..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let stop = end + sep.len_utf8() + run;
+    // A whole number's worth of keys (`800-FLOWERS`), not a code (`2024-ABC`).
+    let digits = text[start..end]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    (digits + count >= 10 && crate::input::is_vanity_number(&text[start..stop])).then_some(stop)
+}
+
+/// What follows a group of digits that makes it part of service hours, not of a number:
+/// `24/7`, `7x24`, `7*24`, `7×24`, `24h`, `24小时`, `24時間`, `24 hours`.
+const HOURS_MARKERS: &[&str] = &["/", "x", "X", "*", "×", "h", "H", " hours", " hrs", " h "];
+const HOURS_MARKERS_CJK: &[&str] = &["小时", "小時", "时", "時", "天", "×"];
+
+/// When the last group of the number `text[start..end]` is service hours (set apart by a space
+/// or a bracket, at most two digits, and followed by an hours marker), where the number ends
+/// without it and how many digits that drops.
+fn hours_after(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let number = &text[start..end];
+    let group_start = number.rfind(|c: char| !c.is_ascii_digit())? + 1;
+    let group = &number[group_start..];
+    let sep = number[..group_start].chars().next_back()?;
+    if group.is_empty() || group.len() > 2 || !matches!(sep, ' ' | '(') {
+        return None;
+    }
+    let after = &text[end..];
+    // Chinese text comes segmented, a space between digits and characters.
+    let spaced = after.strip_prefix(' ').unwrap_or(after);
+    if !HOURS_MARKERS.iter().any(|m| after.starts_with(m))
+        && !HOURS_MARKERS_CJK.iter().any(|m| spaced.starts_with(m))
+    {
+        return None;
+    }
+    let kept = number[..group_start].trim_end_matches([' ', '(', '-', '.']);
+    if kept.is_empty() {
+        return None;
+    }
+    Some((start + kept.len(), group.len()))
 }
 
 /// Where the number starting at `start` ends, its digit count and its letters-for-digits.
@@ -491,7 +562,11 @@ fn accept(text: &str, span: Range<usize>, digits: usize, letters: usize) -> Opti
     if !number.starts_with('+') && groups.len() == 1 && digits >= 14 {
         return None;
     }
-    let line = tail_of_line(&text[..span.start], 64).to_lowercase();
+    let line: String = tail_of_line(&text[..span.start], 64)
+        .to_lowercase()
+        .chars()
+        .map(crate::normalize::hant::to_simplified)
+        .collect();
     let before: String = line
         .chars()
         .rev()
@@ -516,7 +591,7 @@ fn extension_len(after: &str) -> usize {
     let trimmed = after.trim_start_matches(' ');
     let lead = after.len() - trimmed.len();
     let lower = head(trimmed, 12).to_ascii_lowercase();
-    for marker in ["转", "分机", "extension", "ext.", "ext", "x"] {
+    for marker in ["转", "轉", "分机", "分機", "extension", "ext.", "ext", "x"] {
         if let Some(rest) = lower
             .get(..marker.len())
             .filter(|m| *m == marker)

@@ -15,9 +15,23 @@ pub(crate) struct Page {
     pub text: Mapped,
     /// Ranges of `text` that are headings (`h1`–`h6`, `title`).
     pub headings: Vec<Range<usize>>,
+    /// Ranges of `text` inside `<footer>`.
+    pub footers: Vec<Range<usize>>,
+    /// Links and the text they show: the target's place in the input and the range of
+    /// `text` between `<a …>` and `</a>`.
+    pub anchors: Vec<Anchor>,
     /// Link targets: decoded, their place in the input, and the offset in `text` of the tag
     /// that holds them.
     pub targets: Vec<(String, Range<usize>, usize)>,
+}
+
+/// A link and the text it shows.
+#[derive(Debug, Clone)]
+pub(crate) struct Anchor {
+    /// Where the `href` value is in the input.
+    pub href_span: Range<usize>,
+    /// The range of the page text the link shows.
+    pub shown: Range<usize>,
 }
 
 /// Whether `input` looks like HTML rather than text that mentions a tag.
@@ -97,6 +111,9 @@ pub(crate) fn read(input: &str) -> Page {
     let bytes = input.as_bytes();
     let lower = input.to_ascii_lowercase();
     let mut heading_start: Option<usize> = None;
+    let mut footer_start: Option<usize> = None;
+    // The open `<a href>`: the target's place, and where its text starts.
+    let mut open_anchor: Option<(Range<usize>, usize)> = None;
     // The next '>' at or after `i`, found once per '>' so that runs of '<' stay linear.
     let mut gt: Option<usize> = None;
     let mut i = 0;
@@ -148,9 +165,30 @@ pub(crate) fn read(input: &str) -> Page {
                     heading_start = Some(page.text.text.len());
                 }
             }
+            if name == "footer" {
+                if closing {
+                    if let Some(start) = footer_start.take() {
+                        page.footers.push(start..page.text.text.len());
+                    }
+                } else {
+                    footer_start = Some(page.text.text.len());
+                }
+            }
+            if name == "a" && closing {
+                if let Some((href_span, start)) = open_anchor.take() {
+                    page.anchors.push(Anchor {
+                        href_span,
+                        shown: start..page.text.text.len(),
+                    });
+                }
+            }
             if !closing {
                 let at = page.text.text.len();
-                for (value, span) in attributes(input, i + 1 + name_end..close) {
+                let attrs = attributes(input, i + 1 + name_end..close);
+                if name == "a" {
+                    open_anchor = attrs.first().map(|(_, sp)| (sp.clone(), at));
+                }
+                for (value, span) in attrs {
                     page.targets.push((value, span, at));
                 }
             }

@@ -32,6 +32,7 @@ mod brands;
 mod context;
 mod extract;
 mod html;
+mod links;
 mod text;
 
 use std::ops::Range;
@@ -42,10 +43,14 @@ pub(crate) use brands::NameFinder;
 pub use html::looks_like_html;
 
 use crate::registry::{ChannelKind, Statement};
-use crate::verdict::{BrandRef, ChannelRef, Finding, Kind, Status, Verdict};
+use crate::verdict::{BrandRef, ChannelRef, Detail, Finding, Kind, Note, Status, Verdict};
 use crate::{CheckOptions, Checker};
-use context::{overlaps, Context, Named};
+pub use context::Basis;
+use context::{overlaps, Claimed, Context, Named};
 use extract::What;
+
+/// The exit code of a scan that found no contact and no claim.
+pub const NOTHING_FOUND: u8 = 5;
 
 /// The largest text [`Checker::scan`] reads, in bytes (4 MiB). Larger input gets a report
 /// with [`ScanReport::error`] set and no items; split it first.
@@ -114,9 +119,35 @@ pub struct ScanItem {
     pub text: String,
     /// The brand the text presents it as belonging to, if any.
     pub claimed_for: Option<BrandRef>,
+    /// Why: where the text names that brand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim_reason: Option<ClaimReason>,
     /// The verdict on it (its `input` is the contact as read: entities decoded, a `mailto:`
     /// dropped).
     pub verdict: Verdict,
+}
+
+/// Where a text names the brand a contact is presented for: [`ScanItem::claim_reason`].
+///
+/// ```
+/// use contactguard::scan::Basis;
+///
+/// let text = "您好，我是TP钱包官方客服，您的账户存在异常。\n请添加微信：tpkefu2024";
+/// let report = contactguard::Checker::builtin()?.scan(text);
+/// let why = report.items[0].claim_reason.as_ref().expect("claimed");
+/// assert_eq!(why.basis, Basis::Message); // named on the line above, in a claim
+/// assert_eq!(&text[why.span.clone()], "TP钱包");
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ClaimReason {
+    /// Where the brand is named relative to the contact.
+    pub basis: Basis,
+    /// Where the name is in the input, in bytes.
+    pub span: Range<usize>,
+    /// The name as written.
+    pub text: String,
 }
 
 /// A brand name in the text.
@@ -182,13 +213,21 @@ fn is_zero(n: &usize) -> bool {
 }
 
 impl ScanReport {
-    /// The process exit code for this report, as `check` uses: 0 all official (or nothing
-    /// found), 1 some unknown, 2 invalid input, 3 impersonation.
+    /// The process exit code for this report: as `check` for the worst status (0 all official,
+    /// 1 some unknown, 3 impersonation, 4 only invalid contacts or a text that cannot be
+    /// scanned), and 5 when the text holds no contact and no claim.
+    ///
+    /// ```
+    /// let checker = contactguard::Checker::builtin()?;
+    /// assert_eq!(checker.scan("see you at 10:30").exit_code(), 5);
+    /// assert_eq!(checker.scan("官网 https://tokenpocket.pro").exit_code(), 0);
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
     pub fn exit_code(&self) -> u8 {
         if self.error.is_some() {
             return Status::Invalid.exit_code();
         }
-        self.status.map_or(0, Status::exit_code)
+        self.status.map_or(NOTHING_FOUND, Status::exit_code)
     }
 }
 
@@ -258,13 +297,27 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
         .as_ref()
         .map(|p| p.headings.clone())
         .unwrap_or_default();
+    let footers = read
+        .page
+        .as_ref()
+        .map(|p| p.footers.clone())
+        .unwrap_or_default();
     let ctx = Context::new(
         plain,
         headings,
+        &footers,
         &item_spans,
         read.page.is_some(),
         names.clone(),
     );
+    let reason = |c: &Claimed| {
+        let span = read.to_input(&c.named_at);
+        ClaimReason {
+            basis: c.basis,
+            text: input.get(span.clone()).unwrap_or_default().to_owned(),
+            span,
+        }
+    };
 
     // Every contact is judged; the first MAX_SCAN_ITEMS are listed, the rest only counted, so
     // that a page of a million contacts has a report of bounded size.
@@ -276,7 +329,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
             checker,
             &plain[span.clone()],
             *what,
-            claimed,
+            claimed.as_ref().map(|c| (c.brand, reason(c))),
             input,
             input_span,
         ));
@@ -287,10 +340,28 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
                 continue;
             };
             let claimed = ctx.claimed(&(*at..*at));
-            items.push(judge(checker, contact, what, claimed, input, span.clone()));
+            items.push(judge(
+                checker,
+                contact,
+                what,
+                claimed.as_ref().map(|c| (c.brand, reason(c))),
+                input,
+                span.clone(),
+            ));
         }
         items.listed.sort_by_key(|i| i.span.start);
     }
+    // Links whose text shows one contact and opens another: the text is not a contact of its
+    // own, the link is the finding.
+    let shown_by_links = match &read.page {
+        Some(page) => page
+            .anchors
+            .iter()
+            .map(|a| (a.href_span.clone(), page.text.source(&a.shown)))
+            .collect(),
+        None => links::markdown(input),
+    };
+    links::expose(checker, &mut items.listed, &shown_by_links);
     let Kept {
         listed: items,
         omitted,
@@ -311,7 +382,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
             if overlaps(&item_spans, &word) || ctx.negated(word.start) {
                 continue;
             }
-            let Some(b) = ctx.claimed(&word) else {
+            let Some(b) = ctx.claimed(&word).map(|c| c.brand) else {
                 continue;
             };
             let brand = &registry.brands()[b];
@@ -458,15 +529,37 @@ fn target(value: &str) -> Option<(What, &str)> {
     None
 }
 
+/// The text of `input` on the same line as `span`, at most `reach` bytes on each side: the
+/// words around a contact, found in bounded time.
+fn around<'a>(input: &'a str, span: &Range<usize>, reach: usize) -> &'a str {
+    let mut start = span.start.saturating_sub(reach);
+    while !input.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (span.end + reach).min(input.len());
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &input[start..span.start];
+    let after = &input[span.end..end];
+    let start = before.rfind('\n').map_or(start, |i| start + i + 1);
+    let end = after.find('\n').map_or(end, |i| span.end + i);
+    &input[start..end]
+}
+
 /// Judges one contact; `None` when it does not parse as the kind it was taken for.
 fn judge(
     checker: &Checker,
     contact: &str,
     what: What,
-    claimed: Option<usize>,
+    claimed: Option<(usize, ClaimReason)>,
     input: &str,
     span: Range<usize>,
 ) -> Option<ScanItem> {
+    let (claimed, claim_reason) = match claimed {
+        Some((b, why)) => (Some(b), Some(why)),
+        None => (None, None),
+    };
     let registry = checker.registry();
     let brand_id = claimed.map(|b| registry.brands()[b].id.clone());
     let mut verdict = match what {
@@ -475,6 +568,10 @@ fn judge(
         What::Phone => {
             let mut options = CheckOptions::default().kind(Kind::Phone);
             options.brand = brand_id;
+            // A number without `+` is read where the words around it are written (a Chinese
+            // line: China), before the claimed brand's home region.
+            options.locale_region =
+                crate::input::phone::region_of_script(around(input, &span, 120)).map(str::to_owned);
             checker.check_with(contact, &options)
         }
         What::Handle(platform) => {
@@ -505,15 +602,44 @@ fn judge(
         .phone
         .as_ref()
         .is_some_and(|p| p.number_type == crate::input::phone::NumberType::ShortCode);
-    if let Some(b) = claimed.filter(|_| !short_code) {
+    // A bare name that is the claimed brand's own account somewhere (`@Trezor` as the text
+    // of a link to x.com/Trezor) stays unknown, with where it is official.
+    let own_bare_name = |b: usize| {
+        let name = registry.brands()[b].display_name();
+        verdict
+            .notes
+            .iter()
+            .any(|n| matches!(&n.detail, Detail::OfficialOn { brand, .. } if brand == name))
+    };
+    if let Some(b) = claimed.filter(|b| !short_code && !own_bare_name(*b)) {
         if verdict.status == Status::Unknown {
             checker.claim(&mut verdict, b);
+        }
+    }
+    if short_code && verdict.status == Status::Unknown {
+        verdict.brand = None; // the bank's or carrier's, not the brand named around it
+    }
+    // One brand's real channel presented on its own line as another brand's
+    // (`MetaMask support: service@tokenpocket.pro`) is not that brand's: a false claim, like
+    // any other contact claimed for a brand it does not belong to.
+    if let (Some(b), Some(why)) = (claimed, &claim_reason) {
+        let claimed_brand = &registry.brands()[b];
+        let owner = verdict.brand.as_ref().filter(|o| o.id != claimed_brand.id);
+        if let (Status::Official, Some(owner), Basis::Line) = (verdict.status, owner, why.basis) {
+            let detail = Detail::OtherBrand {
+                owner: owner.name.clone(),
+                claimed: claimed_brand.display_name().to_owned(),
+            };
+            verdict.findings.clear();
+            checker.claim(&mut verdict, b);
+            verdict.notes.push(Note::new(detail));
         }
     }
     Some(ScanItem {
         text: input.get(span.clone()).unwrap_or_default().to_owned(),
         span,
         claimed_for: claimed.map(|b| BrandRef::of(&registry.brands()[b])),
+        claim_reason,
         verdict,
     })
 }

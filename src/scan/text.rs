@@ -107,8 +107,37 @@ pub(crate) fn segment(source: &str) -> Mapped {
         .char_indices()
         .filter(|(_, c)| !is_hidden(*c))
         .collect();
+    // Runs of seven or more Chinese numerals (separators allowed) are numbers written out
+    // (`四零零八八八二三四五`): read as digits, so that they are found as numbers.
+    let numeral = |c: char| crate::input::phone::chinese_digit(c).is_some();
+    let mut in_number = vec![false; chars.len()];
+    let mut k = 0;
+    while k < chars.len() {
+        if !numeral(chars[k].1) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        let mut count = 0;
+        while end < chars.len()
+            && (numeral(chars[end].1) || matches!(chars[end].1, '-' | ' ' | '－'))
+        {
+            count += usize::from(numeral(chars[end].1));
+            end += 1;
+        }
+        if count >= 7 {
+            in_number[k..end].iter_mut().for_each(|b| *b = true);
+        }
+        k = end.max(k + 1);
+    }
     for (k, &(i, c)) in chars.iter().enumerate() {
         let from = i..i + c.len_utf8();
+        if in_number[k] {
+            let d =
+                crate::input::phone::chinese_digit(c).unwrap_or(if c == '－' { '-' } else { c });
+            push_spaced(&mut out, d, &from);
+            continue;
+        }
         let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
         let next = chars.get(k + 1).map(|n| n.1);
         if is_wide_punct(c) {
@@ -124,9 +153,17 @@ pub(crate) fn segment(source: &str) -> Mapped {
                 '）' => prev.is_some_and(|p| narrow(p).is_ascii_digit()),
                 _ => false,
             };
+            // Between digits, a full-width comma still parts two numbers (`739120，5分钟`).
+            let parts_digits = matches!(c, '，' | '、' | '；')
+                && prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| narrow(n).is_ascii_digit());
             let replacement = match (kept, c) {
                 (true, '。' | '｡') => '.',
                 (true, _) => narrow(c),
+                (false, _) if parts_digits => ',',
+                // A sender's tag (`【幣安】`) stays a bracket: it names who speaks.
+                (false, '【') => '[',
+                (false, '】') => ']',
                 (false, _) => ' ',
             };
             push_spaced(&mut out, replacement, &from);

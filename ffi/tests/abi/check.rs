@@ -92,17 +92,20 @@ fn unknown_contact_names_no_brand_and_invalid_input_says_why() {
 }
 
 #[test]
-fn status_values_are_the_cli_exit_codes() {
-    for status in [
-        Status::Official,
-        Status::Unknown,
-        Status::Invalid,
-        Status::Impersonation,
-    ] {
-        assert_eq!(
-            cg_status::from(status) as i32,
-            i32::from(status.exit_code())
-        );
+fn status_values_are_stable_and_match_the_cli_but_invalid() {
+    // The C values never change. The CLI's exit codes agree, except that the CLI reports an
+    // invalid input with 4, keeping 2 for its own usage and I/O errors.
+    let pairs = [
+        (Status::Official, cg_status::Official, 0),
+        (Status::Unknown, cg_status::Unknown, 1),
+        (Status::Invalid, cg_status::Invalid, 2),
+        (Status::Impersonation, cg_status::Impersonation, 3),
+    ];
+    for (status, c, value) in pairs {
+        assert_eq!(cg_status::from(status), c);
+        assert_eq!(c as i32, value);
+        let cli = i32::from(status.exit_code());
+        assert_eq!(cli, if status == Status::Invalid { 4 } else { value });
     }
 }
 

@@ -439,13 +439,41 @@ struct Placed {
     valid: bool,
 }
 
-/// Decimal digits of any script (and `〇`) as ASCII digits; other characters unchanged.
+/// A Chinese numeral read as the digit it writes: the ordinary forms (`一八八八`), the
+/// forms used on cheques and in scam pages to dodge filters (`肆零零`, `貳`), `〇`, and `幺`,
+/// the spoken 1 of phone numbers.
+///
+/// ```
+/// use contactguard::input::phone::chinese_digit;
+///
+/// assert_eq!(chinese_digit('肆'), Some('4'));
+/// assert_eq!(chinese_digit('零'), Some('0'));
+/// assert_eq!(chinese_digit('钱'), None);
+/// ```
+pub fn chinese_digit(c: char) -> Option<char> {
+    Some(match c {
+        '〇' | '零' => '0',
+        '一' | '壹' | '幺' => '1',
+        '二' | '贰' | '貳' | '两' | '兩' => '2',
+        '三' | '叁' | '參' => '3',
+        '四' | '肆' => '4',
+        '五' | '伍' => '5',
+        '六' | '陆' | '陸' => '6',
+        '七' | '柒' => '7',
+        '八' | '捌' => '8',
+        '九' | '玖' => '9',
+        _ => return None,
+    })
+}
+
+/// Decimal digits of any script, and Chinese numerals ([`chinese_digit`]), as ASCII digits;
+/// other characters unchanged.
 fn ascii_digit(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
-    if c == '〇' {
-        return '0';
+    if let Some(d) = chinese_digit(c) {
+        return d;
     }
     // Zero of every decimal-digit block outside ASCII that NFKC leaves alone.
     const ZEROS: &[u32] = &[
