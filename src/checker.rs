@@ -8,12 +8,13 @@ use crate::input::handle::{Handle, Platform};
 use crate::input::phone::{NumberType, Phone};
 use crate::input::url::{Link, LinkError, LinkHost};
 use crate::input::{self, phone_span};
-use crate::matching::domain::channel_ref;
 use crate::matching::index::Index;
+use crate::matching::names::NameFinder;
+use crate::matching::toolkit::channel_ref;
 use crate::matching::{self, domain, email, handle, phone, Outcome};
 use crate::normalize;
-use crate::registry::{ChannelKind, Registry, TrustedRegistry};
-use crate::scan::{self, NameFinder, ScanReport};
+use crate::registry::{ChannelKind, Registry};
+use crate::trust::TrustedRegistry;
 use crate::verdict::{
     BrandRef, ChannelRef, CharInfo, Detail, Finding, Kind, Note, PhoneInfo, Status, Technique,
     Verdict,
@@ -171,7 +172,7 @@ impl Checker {
     /// calls return a clone of the same checker.
     ///
     /// ```
-    /// use contactguard::registry::Origin;
+    /// use contactguard::trust::Origin;
     /// use contactguard::Checker;
     ///
     /// let checker = Checker::builtin()?;
@@ -184,7 +185,11 @@ impl Checker {
     pub fn builtin() -> Result<Checker, Error> {
         static BUILTIN: OnceLock<Result<Checker, Error>> = OnceLock::new();
         BUILTIN
-            .get_or_init(|| TrustedRegistry::builtin().map(Checker::new))
+            .get_or_init(|| {
+                TrustedRegistry::builtin()
+                    .map(Checker::new)
+                    .map_err(Error::from)
+            })
             .clone()
     }
 
@@ -337,82 +342,11 @@ impl Checker {
         verdict
     }
 
-    /// Finds and judges every contact in a text: a chat message, a search-result page, saved
-    /// HTML. Each contact comes with its byte span in `text`, so an app can highlight it, and
-    /// is judged against the brand the text presents it as belonging to. Text over
-    /// [`MAX_SCAN_LEN`](crate::scan::MAX_SCAN_LEN) bytes gets a report with an error.
-    ///
-    /// ```
-    /// use contactguard::{Checker, Status, Technique};
-    ///
-    /// let checker = Checker::builtin()?;
-    /// let report = checker.scan("请拨打TP钱包人工客服热线咨询");
-    /// assert_eq!(report.status, Some(Status::Impersonation)); // TokenPocket has no phone line
-    /// assert_eq!(report.claims[0].finding.technique, Technique::NoSuchChannel);
-    /// assert!(report.items.is_empty());
-    /// assert_eq!(report.advice[0].brand.id, "tokenpocket");
-    /// # Ok::<(), contactguard::Error>(())
-    /// ```
-    pub fn scan(&self, text: &str) -> ScanReport {
-        scan::run(self, text)
-    }
-
     /// The brand-name finder, built on first use.
     pub(crate) fn names(&self) -> &NameFinder {
         self.inner
             .names
             .get_or_init(|| NameFinder::new(self.registry()))
-    }
-
-    /// Checks words rather than one contact (a sentence, a chat message, a search phrase) as
-    /// [`Checker::scan`] reads them: the verdict on the contact in them (the worst one, when
-    /// there are several, with a note saying how many), a channel the text claims for a brand
-    /// that has none (`TP钱包客服电话`), or `invalid` when there is neither.
-    fn check_text(&self, input: &str) -> Verdict {
-        let report = self.scan(input);
-        if let Some(error) = report.error {
-            return Verdict::invalid(input, Kind::Text, error);
-        }
-        let worst = report
-            .items
-            .iter()
-            .filter(|i| i.verdict.status != Status::Invalid)
-            .max_by_key(|i| i.verdict.status.severity());
-        if let Some(item) = worst {
-            let others = report.items.len() + report.omitted - 1;
-            let mut v = item.verdict.clone();
-            // Said only when words were left out (`一八八八…` alone is just a number).
-            if others > 0 || item.text != input.trim() {
-                v.notes.push(Note::new(Detail::InText {
-                    contact: item.text.clone(),
-                    others,
-                }));
-            }
-            return v;
-        }
-        if let Some(claim) = report.claims.first() {
-            let registry = self.registry();
-            let brand = registry.brand(&claim.brand.id);
-            return Verdict {
-                input: input.to_owned(),
-                kind: Kind::Text,
-                status: Status::Impersonation,
-                normalized: None,
-                display: None,
-                brand: brand.map(BrandRef::of),
-                findings: vec![claim.finding.clone()],
-                official_channels: self.alternatives(&claim.brand.id, claim.kind),
-                platform: None,
-                phone: None,
-                error: None,
-                notes: Vec::new(),
-            };
-        }
-        Verdict::invalid(
-            input,
-            Kind::Text,
-            "these are words, not a contact: there is no phone number, link, handle or e-mail address in them; to check a whole message, scan it",
-        )
     }
 
     /// Marks an unknown contact as claimed for `brand` (a registry index): it is not one of

@@ -74,7 +74,8 @@ pub use verdict::{
 };
 // - registries and their errors
 pub use error::Error;
-pub use registry::{Registry, TrustedRegistry};
+pub use registry::Registry;
+pub use trust::TrustedRegistry;
 
 /// The README's examples are compiled and run as doctests.
 #[cfg(doctest)]
@@ -86,6 +87,7 @@ mod checker;
 mod error;
 pub mod files;
 pub mod input;
+mod kind;
 pub mod matching;
 pub mod normalize;
 pub mod registry;

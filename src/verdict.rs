@@ -1,13 +1,14 @@
 //! The verdict: what contactguard says about one input.
 //!
-//! Everything here serializes to JSON with the names in `DESIGN.md`; those names are a public
+//! Everything here serializes to JSON with the names in `ARCHITECTURE.md` ("The verdict JSON contract"); those names are a public
 //! contract (values are added, never renamed).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::registry::ChannelKind;
+use crate::kind::ChannelKind;
+pub use crate::kind::Kind;
 
 /// The answer for one input.
 ///
@@ -268,59 +269,6 @@ impl Status {
 }
 
 impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What kind of contact an input is.
-///
-/// ```
-/// use contactguard::{Checker, Kind};
-///
-/// let checker = Checker::builtin()?;
-/// assert_eq!(checker.check("https://tokenpocket.pro/en").kind, Kind::Url);
-/// assert_eq!(checker.check("tokenpocket.pro").kind, Kind::Domain);
-/// assert_eq!(checker.check("+1 888 908 7930").kind, Kind::Phone);
-/// assert_eq!(checker.check("@TokenPocket_TP").kind, Kind::Handle);
-/// assert_eq!(checker.check("service@tokenpocket.pro").kind, Kind::Email);
-/// # Ok::<(), contactguard::Error>(())
-/// ```
-#[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Kind {
-    /// A link with a scheme, path, port or user information.
-    Url,
-    /// A bare domain name.
-    Domain,
-    /// A telephone number.
-    Phone,
-    /// A social-media handle.
-    Handle,
-    /// An e-mail address.
-    Email,
-    /// Words rather than one contact: a sentence, a message or a search phrase
-    /// (`请联系TP钱包客服微信 tpkefu888`, `TP钱包客服电话`). `check` reads it as `scan` would and
-    /// judges the one contact in it, if there is exactly one.
-    Text,
-}
-
-impl Kind {
-    /// The JSON name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Url => "url",
-            Kind::Domain => "domain",
-            Kind::Phone => "phone",
-            Kind::Handle => "handle",
-            Kind::Email => "email",
-            Kind::Text => "text",
-        }
-    }
-}
-
-impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }

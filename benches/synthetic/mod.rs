@@ -11,12 +11,13 @@ use std::collections::HashSet;
 
 use serde_json::{json, Value};
 
-use contactguard::registry::{ChannelKind, Registry, TrustedRegistry, MAX_REGISTRY_BYTES};
+use contactguard::registry::{ChannelKind, Registry, MAX_REGISTRY_BYTES};
 use contactguard::trust::envelope::{Envelope, REGISTRY_TYPE, ROOT_TYPE};
 use contactguard::trust::keys::{PublicKey, SecretKey};
 use contactguard::trust::store::{load_update, Anchor, MemoryStore};
 use contactguard::trust::time::Timestamp;
 use contactguard::trust::verify::bundle;
+use contactguard::trust::TrustedRegistry;
 use contactguard::Checker;
 
 /// xorshift64: small, fast and the same on every platform.

@@ -324,7 +324,7 @@ fn address(text: &str, raw: &str, hidden: &[HiddenChar]) -> Result<Email, EmailE
     let LinkHost::Domain(host) = link.host() else {
         return Err(bad_domain("an IP address".into()));
     };
-    if link.kind() != crate::verdict::Kind::Domain {
+    if link.kind() != crate::kind::Kind::Domain {
         return Err(shape());
     }
     let canonical = canonical(local, host.ascii());

@@ -6,8 +6,8 @@ use std::fmt;
 
 use url::Url;
 
+use crate::kind::ChannelKind;
 use crate::normalize::{self, HiddenChar};
-use crate::registry::ChannelKind;
 
 /// The longest input accepted as one handle, in bytes.
 pub const MAX_HANDLE_LEN: usize = 2048;

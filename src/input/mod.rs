@@ -12,8 +12,8 @@ pub mod handle;
 pub mod phone;
 pub mod url;
 
+use crate::kind::Kind;
 use crate::normalize;
-use crate::verdict::Kind;
 use handle::Platform;
 
 /// Which kind of contact `input` is, as a person would read it.
@@ -156,15 +156,11 @@ fn is_address_list(text: &str) -> bool {
         .all(|t| t.contains('@'))
 }
 
-/// Whether `c` is written in Chinese, Japanese or Korean (ideographs, kana, hangul, and their
-/// punctuation).
+/// Whether `c` is Chinese, Japanese or Korean writing, or a full-width form of it.
 fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7AF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF01}'..='\u{FF60}'
-        | '\u{20000}'..='\u{3134F}')
+    normalize::is_cjk(c)
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{FF01}'..='\u{FF60}').contains(&c)
 }
 
 /// Whether `text` is a vanity number: digits (at least four, the first one leading, `+`

@@ -10,8 +10,8 @@ use std::net::IpAddr;
 
 use url::{Host, Url};
 
+use crate::kind::Kind;
 use crate::normalize::{self, HiddenChar};
-use crate::verdict::Kind;
 
 /// The longest input accepted as one link, in bytes.
 pub const MAX_LINK_LEN: usize = 8 * 1024;

@@ -8,8 +8,9 @@
 
 use crate::input::email::Email;
 use crate::input::url::LinkHost;
-use crate::matching::domain::{self, brand_with_words, channel_ref};
+use crate::matching::domain;
 use crate::matching::index::{ChannelLoc, Index, Strength};
+use crate::matching::toolkit::{brand_with_words, channel_ref};
 use crate::matching::Outcome;
 use crate::normalize::visual_key;
 use crate::registry::{ChannelKind, Registry};

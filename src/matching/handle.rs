@@ -18,11 +18,11 @@
 
 use crate::input::handle::{self, Form, Handle, Platform};
 use crate::matching::distance;
-use crate::matching::domain::{
-    brand_with_words, channel_ref, edits_finding, typo_budget, typo_match,
-};
 use crate::matching::index::{ChannelLoc, HandleEntry, Index, Strength};
 use crate::matching::lookalike::lookalike_changes;
+use crate::matching::toolkit::{
+    brand_with_words, channel_ref, edits_finding, typo_budget, typo_match,
+};
 use crate::matching::Outcome;
 use crate::normalize::visual_key;
 use crate::registry::{ChannelKind, Registry};

@@ -23,7 +23,7 @@ use crate::normalize::{plain, visual_key};
 use crate::registry::{ChannelKind, Registry, Role, Scope};
 
 use super::deletions::DeletionIndex;
-use super::domain::typo_budget;
+use super::toolkit::typo_budget;
 
 /// Where a channel is in the registry: brand index and channel index.
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
@@ -47,7 +47,7 @@ pub(crate) enum Strength {
 
 /// Where a brand key comes from.
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub(crate) enum Origin {
+pub(crate) enum KeySource {
     /// The registrable label of an official domain, with that domain's suffix.
     Domain { suffix: String },
     /// A brand name.
@@ -74,7 +74,7 @@ pub(crate) struct BrandKey {
     /// `wallet` for `tpglobalwallet`).
     pub affix_tails: Vec<String>,
     pub strength: Strength,
-    pub origin: Origin,
+    pub origin: KeySource,
     /// The channel a match targets (for names: the brand's first domain).
     pub target: ChannelLoc,
 }
@@ -243,7 +243,7 @@ impl BrandKey {
         visual: String,
         typed: String,
         strength: Strength,
-        origin: Origin,
+        origin: KeySource,
         target: ChannelLoc,
     ) -> BrandKey {
         let (core, affix) = split_affix(&typed);
@@ -278,7 +278,7 @@ impl BrandKey {
         match self.strength {
             Strength::Distinctive => true,
             Strength::Short => false,
-            Strength::Common => self.len >= 6 && matches!(self.origin, Origin::Domain { .. }),
+            Strength::Common => self.len >= 6 && matches!(self.origin, KeySource::Domain { .. }),
         }
     }
 
@@ -305,7 +305,7 @@ impl BrandKey {
     /// endings (`im` for `token.im`, not `com` for `ledger.com`).
     fn home_suffix(&self) -> Option<&str> {
         match &self.origin {
-            Origin::Domain { suffix }
+            KeySource::Domain { suffix }
                 if self.strength == Strength::Common
                     && !MASS_SUFFIXES.contains(&suffix.as_str()) =>
             {
@@ -346,7 +346,9 @@ impl BrandKey {
             Strength::Distinctive => Some(Glue::Any),
             Strength::Short => Some(Glue::Words),
             Strength::Common if self.at_home(ending) => Some(Glue::Words),
-            Strength::Common if matches!(self.origin, Origin::Domain { .. }) && self.len >= 6 => {
+            Strength::Common
+                if matches!(self.origin, KeySource::Domain { .. }) && self.len >= 6 =>
+            {
                 Some(Glue::Vocabulary)
             }
             Strength::Common => None,
@@ -534,7 +536,7 @@ impl Index {
                     visual,
                     typed,
                     strength,
-                    Origin::Domain {
+                    KeySource::Domain {
                         suffix: name.suffix().to_owned(),
                     },
                     loc,
@@ -567,7 +569,7 @@ impl Index {
                     visual,
                     typed,
                     strength,
-                    Origin::Name { name: name.clone() },
+                    KeySource::Name { name: name.clone() },
                     target,
                 ));
             }
@@ -651,8 +653,8 @@ impl Index {
 
     fn push_key(&mut self, key: BrandKey) {
         let origin = match &key.origin {
-            Origin::Domain { suffix } => format!("d:{suffix}"),
-            Origin::Name { name } => format!("n:{name}"),
+            KeySource::Domain { suffix } => format!("d:{suffix}"),
+            KeySource::Name { name } => format!("n:{name}"),
         };
         if !self
             .seen_keys

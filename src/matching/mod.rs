@@ -8,7 +8,9 @@ pub(crate) mod email;
 pub(crate) mod handle;
 pub(crate) mod index;
 pub mod lookalike;
+pub(crate) mod names;
 pub(crate) mod phone;
+pub(crate) mod toolkit;
 pub(crate) mod words;
 
 use index::ChannelLoc;
@@ -75,7 +77,7 @@ pub(crate) fn hidden_findings(
         .find_map(|f| f.target.clone())
         .or_else(|| {
             out.official
-                .map(|(loc, _)| domain::channel_ref(registry, loc))
+                .map(|(loc, _)| toolkit::channel_ref(registry, loc))
         });
     let (bidi, invisible): (Vec<&HiddenChar>, Vec<&HiddenChar>) =
         hidden.iter().partition(|h| is_bidi_control(h.ch));

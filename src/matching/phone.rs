@@ -7,8 +7,8 @@
 //!    lines, but not this one → `brand_mention`.
 
 use crate::input::phone::Phone;
-use crate::matching::domain::channel_ref;
 use crate::matching::index::{ChannelLoc, Index};
+use crate::matching::toolkit::channel_ref;
 use crate::matching::Outcome;
 use crate::registry::{ChannelKind, Registry};
 use crate::verdict::{Change, CharInfo, Detail, Finding, Technique};

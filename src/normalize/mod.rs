@@ -1,6 +1,6 @@
 //! Text normalization shared by every input kind.
 //!
-//! Two steps, as in `research/matching-deps.md` §2:
+//! Two steps, as in `docs/matching.md` §2.1–§2.2:
 //! - [`clean`]: the prefilter every input goes through: hidden characters (zero-width,
 //!   bidi controls, fillers) are taken out and remembered, then NFKC folds full-width and
 //!   styled forms (`ｔｏｋｅｎ` → `token`).
@@ -40,6 +40,29 @@ impl HiddenChar {
     pub fn is_bidi(self) -> bool {
         is_bidi_control(self.ch)
     }
+}
+
+/// Whether `c` is written in a CJK script (Han, Kana, Hangul, Bopomofo).
+///
+/// ```
+/// use contactguard::normalize::is_cjk;
+///
+/// assert!(is_cjk('钱') && is_cjk('錢') && is_cjk('カ'));
+/// assert!(!is_cjk('a') && !is_cjk('，'));
+/// ```
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{2FDF}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{3100}'..='\u{312F}'
+        | '\u{3130}'..='\u{318F}'
+        | '\u{31A0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
 }
 
 /// An input after the shared prefilter: [`clean`].

@@ -1,7 +1,7 @@
-//! The registry of official channels: its model, parsing, and the trust boundary.
+//! The registry of official channels: its model and parsing. It knows nothing of signatures.
 //!
 //! [`Registry`] is parsed content that nobody vouches for yet: fine for listing and linting.
-//! [`TrustedRegistry`] is a registry whose origin verified; only it can become a
+//! [`crate::trust::TrustedRegistry`] is a registry whose origin verified; only it can become a
 //! [`crate::Checker`], so that `official` can only come from trusted data.
 
 pub mod diff;
@@ -9,19 +9,12 @@ pub mod edit;
 pub mod lint;
 mod model;
 
-use std::sync::Arc;
-
 use sha2::{Digest, Sha256};
 
 pub use model::{
     Brand, Channel, ChannelKind, Confidence, Lang, Lookalike, NoChannel, RegistryData, Role, Scope,
     Statement,
 };
-
-use crate::trust::store::Freshness;
-use crate::trust::time::Timestamp;
-use crate::trust::verify::{verify, Checks, Expiry, Verified};
-use crate::Error;
 
 /// The registry format version this library reads.
 pub const SPEC_VERSION: u32 = 1;
@@ -40,6 +33,41 @@ pub const BUILTIN_BUNDLE: &[u8] = include_bytes!("../../data/registry.signed.jso
 /// The trust anchor compiled into the library, `data/root-1.json`: the first root envelope.
 /// Every distribution file is verified by walking from it.
 pub const BUILTIN_ANCHOR: &[u8] = include_bytes!("../../data/root-1.json");
+
+/// Why bytes are not a registry. Each message says what to do next.
+///
+/// ```
+/// use contactguard::registry::{Registry, RegistryError};
+///
+/// let err = Registry::from_json(b"{\"spec_version\": 99}").unwrap_err();
+/// assert!(matches!(err, RegistryError::Malformed(_) | RegistryError::UnsupportedSpec { .. }));
+/// ```
+#[derive(Clone, Debug, Eq, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegistryError {
+    /// The registry is larger than [`crate::registry::MAX_REGISTRY_BYTES`].
+    #[error("the registry is {size} bytes, over the {max}-byte limit; this is not a contactguard registry")]
+    TooLarge {
+        /// Its size.
+        size: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Not JSON of the registry format.
+    #[error("the registry is not valid registry JSON ({0}); run `contactguard registry lint FILE` to see every problem")]
+    Malformed(String),
+    /// A format newer than this library knows.
+    #[error("the registry uses format {found}, but this contactguard reads format {supported}; update contactguard")]
+    UnsupportedSpec {
+        /// The registry's `spec_version`.
+        found: u32,
+        /// The newest this library reads.
+        supported: u32,
+    },
+    /// JSON of the right shape whose content breaks a rule (duplicate brand ids …).
+    #[error("the registry breaks a rule: {0}; run `contactguard registry lint FILE` to see every problem")]
+    Schema(String),
+}
 
 /// A parsed registry whose origin has not been established.
 ///
@@ -61,30 +89,33 @@ impl Registry {
     /// newer registry stays readable); [`lint::lint`] is the strict check.
     ///
     /// # Errors
-    /// [`Error::TooLarge`], [`Error::Malformed`], [`Error::UnsupportedSpec`], or
-    /// [`Error::Schema`] when brand ids repeat or are empty.
-    pub fn from_json(bytes: &[u8]) -> Result<Registry, Error> {
+    /// [`RegistryError::TooLarge`], [`RegistryError::Malformed`], [`RegistryError::UnsupportedSpec`], or
+    /// [`RegistryError::Schema`] when brand ids repeat or are empty.
+    pub fn from_json(bytes: &[u8]) -> Result<Registry, RegistryError> {
         if bytes.len() > MAX_REGISTRY_BYTES {
-            return Err(Error::TooLarge {
+            return Err(RegistryError::TooLarge {
                 size: bytes.len(),
                 max: MAX_REGISTRY_BYTES,
             });
         }
         let data: RegistryData =
-            serde_json::from_slice(bytes).map_err(|e| Error::Malformed(e.to_string()))?;
+            serde_json::from_slice(bytes).map_err(|e| RegistryError::Malformed(e.to_string()))?;
         if data.spec_version > SPEC_VERSION || data.spec_version == 0 {
-            return Err(Error::UnsupportedSpec {
+            return Err(RegistryError::UnsupportedSpec {
                 found: data.spec_version,
                 supported: SPEC_VERSION,
             });
         }
         let mut ids: Vec<&str> = data.brands.iter().map(|b| b.id.as_str()).collect();
         if ids.iter().any(|id| id.is_empty()) {
-            return Err(Error::Schema("a brand has an empty id".into()));
+            return Err(RegistryError::Schema("a brand has an empty id".into()));
         }
         ids.sort_unstable();
         if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
-            return Err(Error::Schema(format!("brand id '{}' appears twice", w[0])));
+            return Err(RegistryError::Schema(format!(
+                "brand id '{}' appears twice",
+                w[0]
+            )));
         }
         Ok(Registry {
             digest: Sha256::digest(bytes).into(),
@@ -115,101 +146,5 @@ impl Registry {
     /// SHA-256 of the payload bytes, as lowercase hex.
     pub fn digest_hex(&self) -> String {
         self.digest.iter().map(|b| format!("{b:02x}")).collect()
-    }
-}
-
-/// How a [`TrustedRegistry`] earned its trust.
-///
-/// ```
-/// use contactguard::registry::{Origin, TrustedRegistry};
-///
-/// assert_eq!(TrustedRegistry::builtin()?.origin(), Origin::Builtin);
-/// # Ok::<(), contactguard::Error>(())
-/// ```
-#[derive(Clone, Copy, Debug, Eq, PartialEq)]
-#[non_exhaustive]
-pub enum Origin {
-    /// The distribution file compiled into the library, verified against the compiled-in root.
-    Builtin,
-    /// A downloaded distribution file accepted by [`crate::trust::store::update`] and verified
-    /// again at load.
-    Update,
-}
-
-/// A registry whose signatures verified against the compiled-in root, and that is the newest
-/// the app trusts: the embedded one, or an update accepted through a
-/// [`crate::trust::store::TrustStore`] (which keeps the rollback floor and the newest root
-/// across restarts). The only input a [`crate::Checker`] accepts.
-///
-/// ```
-/// use contactguard::registry::TrustedRegistry;
-/// use contactguard::trust::store::Freshness;
-/// use contactguard::trust::time::Timestamp;
-///
-/// let trusted = TrustedRegistry::builtin()?;
-/// assert!(trusted.registry().version() >= 1);
-/// let long_ago = Timestamp::parse("2000-01-01T00:00:00Z").expect("a valid time");
-/// assert_eq!(trusted.freshness(long_ago), Freshness::Fresh);
-/// # Ok::<(), contactguard::Error>(())
-/// ```
-#[derive(Clone, Debug)]
-pub struct TrustedRegistry {
-    registry: Arc<Registry>,
-    origin: Origin,
-    issued_at: Timestamp,
-    expires: Timestamp,
-    root_version: u64,
-}
-
-impl TrustedRegistry {
-    /// The registry compiled into the library, verified against the compiled-in root. It is
-    /// never refused for age: ask [`TrustedRegistry::freshness`].
-    ///
-    /// # Errors
-    /// Only if the embedded file does not verify, which the crate's own tests rule out.
-    pub fn builtin() -> Result<TrustedRegistry, Error> {
-        let checks = Checks::at(Timestamp::from_unix(0), Expiry::Report);
-        let verified = verify(BUILTIN_BUNDLE, BUILTIN_ANCHOR, &checks).map_err(Error::Verify)?;
-        Ok(TrustedRegistry::from_verified(verified, Origin::Builtin))
-    }
-
-    pub(crate) fn from_verified(v: Verified, origin: Origin) -> TrustedRegistry {
-        TrustedRegistry {
-            root_version: v.root.version(),
-            issued_at: v.issued_at,
-            expires: v.expires,
-            registry: Arc::new(v.registry),
-            origin,
-        }
-    }
-
-    /// The registry.
-    pub fn registry(&self) -> &Registry {
-        &self.registry
-    }
-
-    /// How it was verified.
-    pub fn origin(&self) -> Origin {
-        self.origin
-    }
-
-    /// When it was issued.
-    pub fn issued_at(&self) -> Timestamp {
-        self.issued_at
-    }
-
-    /// When it expires.
-    pub fn expires(&self) -> Timestamp {
-        self.expires
-    }
-
-    /// The version of the root it was verified under.
-    pub fn root_version(&self) -> u64 {
-        self.root_version
-    }
-
-    /// How current it is at `now`.
-    pub fn freshness(&self, now: Timestamp) -> Freshness {
-        Freshness::at(self.expires, now)
     }
 }

@@ -9,6 +9,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::kind::ChannelKind;
+
 /// The whole registry payload: the bytes that are reviewed, signed and shipped.
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -313,55 +315,6 @@ pub enum Confidence {
     Medium,
     /// A single third-party or historical source.
     Low,
-}
-
-macro_rules! channel_kinds {
-    ($($variant:ident => $name:literal, $doc:literal;)*) => {
-        /// The kinds of contact a channel can be. The JSON names are fixed; kinds are added,
-        /// never renamed, and a registry's channels of a kind this library does not know are
-        /// skipped when it is read.
-        ///
-        /// ```
-        /// use contactguard::registry::ChannelKind;
-        ///
-        /// assert_eq!(ChannelKind::AndroidApp.as_str(), "android_app");
-        /// assert_eq!(ChannelKind::ALL[0], ChannelKind::Domain);
-        /// ```
-        #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, Ord, PartialEq, PartialOrd, Serialize)]
-        #[serde(rename_all = "snake_case")]
-        #[non_exhaustive]
-        pub enum ChannelKind {
-            $(#[doc = $doc] $variant,)*
-        }
-
-        impl ChannelKind {
-            /// Every kind, in declaration order.
-            pub const ALL: &'static [ChannelKind] = &[$(ChannelKind::$variant,)*];
-
-            /// The JSON name of the kind (`domain`, `x`, `android_app` …).
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(ChannelKind::$variant => $name,)*
-                }
-            }
-        }
-    };
-}
-
-channel_kinds! {
-    Domain => "domain", "A web domain or host.";
-    Phone => "phone", "A telephone number, E.164.";
-    Email => "email", "An e-mail address, or `*@domain` for any address at a domain.";
-    X => "x", "An X (Twitter) handle, without `@`.";
-    Telegram => "telegram", "A Telegram username or invite.";
-    Discord => "discord", "A Discord invite code.";
-    Wechat => "wechat", "A WeChat ID or official account.";
-    Weibo => "weibo", "A Weibo UID or name.";
-    Github => "github", "A GitHub user or organisation.";
-    Youtube => "youtube", "A YouTube channel id (`UC…`) or `@handle`.";
-    Medium => "medium", "A Medium username.";
-    AndroidApp => "android_app", "A Google Play package name.";
-    IosApp => "ios_app", "A numeric App Store id.";
 }
 
 /// Deserializes a list, skipping the entries that do not parse as `T` (forward

@@ -2,7 +2,7 @@
 //! labelled IDs (`微信：…`, `QQ群 …`), `@handles` and phone numbers.
 //!
 //! Each pass masks what it took, so that later passes do not find a number inside a link or
-//! a handle inside an e-mail address (research/matching-deps.md §5).
+//! a handle inside an e-mail address (docs/matching.md §5.2).
 
 use std::ops::Range;
 

@@ -10,7 +10,7 @@
 //!    still maps back to the input;
 //! 3. `extract`: e-mail addresses, links and bare domains, labelled IDs (`微信：…`, `QQ群 …`),
 //!    `@handles` and phone numbers;
-//! 4. `brands`: brand names, also spaced out or with look-alike letters;
+//! 4. brand names ([`crate::matching`]'s name finder), also spaced out or with look-alike letters;
 //! 5. `context`: which brand each contact is claimed for (same sentence or line, or the
 //!    heading above), and channels claimed for a brand that has none (`TP钱包客服热线`).
 //!
@@ -28,7 +28,6 @@
 //! # Ok::<(), contactguard::Error>(())
 //! ```
 
-mod brands;
 mod context;
 mod extract;
 mod html;
@@ -39,7 +38,6 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use brands::NameFinder;
 pub use html::looks_like_html;
 
 use crate::registry::{ChannelKind, Statement};
@@ -681,5 +679,81 @@ fn advice_for(checker: &Checker, brand: &crate::registry::Brand) -> Advice {
             .flat_map(|k| checker.channels_of(&brand.id, *k))
             .collect(),
         statements: brand.statements.clone(),
+    }
+}
+
+/// What the checker does with texts: scanning them, and checking words pasted where one
+/// contact was expected. Here rather than in the checker, so that texts sit on top of the
+/// contact checker and not beside it.
+impl Checker {
+    /// Finds and judges every contact in a text: a chat message, a search-result page, saved
+    /// HTML. Each contact comes with its byte span in `text`, so an app can highlight it, and
+    /// is judged against the brand the text presents it as belonging to. Text over
+    /// [`MAX_SCAN_LEN`](crate::scan::MAX_SCAN_LEN) bytes gets a report with an error.
+    ///
+    /// ```
+    /// use contactguard::{Checker, Status, Technique};
+    ///
+    /// let checker = Checker::builtin()?;
+    /// let report = checker.scan("请拨打TP钱包人工客服热线咨询");
+    /// assert_eq!(report.status, Some(Status::Impersonation)); // TokenPocket has no phone line
+    /// assert_eq!(report.claims[0].finding.technique, Technique::NoSuchChannel);
+    /// assert!(report.items.is_empty());
+    /// assert_eq!(report.advice[0].brand.id, "tokenpocket");
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
+    pub fn scan(&self, text: &str) -> ScanReport {
+        run(self, text)
+    }
+
+    /// Checks words rather than one contact (a sentence, a chat message, a search phrase) as
+    /// [`Checker::scan`] reads them: the verdict on the contact in them (the worst one, when
+    /// there are several, with a note saying how many), a channel the text claims for a brand
+    /// that has none (`TP钱包客服电话`), or `invalid` when there is neither.
+    pub(crate) fn check_text(&self, input: &str) -> Verdict {
+        let report = self.scan(input);
+        if let Some(error) = report.error {
+            return Verdict::invalid(input, Kind::Text, error);
+        }
+        let worst = report
+            .items
+            .iter()
+            .filter(|i| i.verdict.status != Status::Invalid)
+            .max_by_key(|i| i.verdict.status.severity());
+        if let Some(item) = worst {
+            let others = report.items.len() + report.omitted - 1;
+            let mut v = item.verdict.clone();
+            // Said only when words were left out (`一八八八…` alone is just a number).
+            if others > 0 || item.text != input.trim() {
+                v.notes.push(Note::new(Detail::InText {
+                    contact: item.text.clone(),
+                    others,
+                }));
+            }
+            return v;
+        }
+        if let Some(claim) = report.claims.first() {
+            let registry = self.registry();
+            let brand = registry.brand(&claim.brand.id);
+            return Verdict {
+                input: input.to_owned(),
+                kind: Kind::Text,
+                status: Status::Impersonation,
+                normalized: None,
+                display: None,
+                brand: brand.map(BrandRef::of),
+                findings: vec![claim.finding.clone()],
+                official_channels: self.alternatives(&claim.brand.id, claim.kind),
+                platform: None,
+                phone: None,
+                error: None,
+                notes: Vec::new(),
+            };
+        }
+        Verdict::invalid(
+            input,
+            Kind::Text,
+            "these are words, not a contact: there is no phone number, link, handle or e-mail address in them; to check a whole message, scan it",
+        )
     }
 }

@@ -4,6 +4,7 @@
 //! Every byte of a [`Mapped`] text knows the byte range of its source that produced it, so an
 //! item found in the derived text is reported at its place in what the user pasted.
 
+use crate::normalize::is_cjk;
 use std::ops::Range;
 
 use unicode_normalization::char::decompose_compatible;
@@ -49,22 +50,6 @@ impl Mapped {
     }
 }
 
-/// Whether `c` is written in a CJK script (Han, Kana, Hangul, Bopomofo).
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{11FF}'
-        | '\u{2E80}'..='\u{2FDF}'
-        | '\u{3040}'..='\u{30FF}'
-        | '\u{3100}'..='\u{312F}'
-        | '\u{3130}'..='\u{318F}'
-        | '\u{31A0}'..='\u{31FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7AF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3134F}')
-}
-
 /// CJK and full-width punctuation: a word boundary, never part of a link.
 fn is_wide_punct(c: char) -> bool {
     matches!(c,
@@ -90,7 +75,7 @@ fn is_latinish(c: char) -> bool {
     narrow(c).is_ascii_alphanumeric()
 }
 
-/// Prepares `source` for extraction (research/matching-deps.md §5.1):
+/// Prepares `source` for extraction (docs/matching.md §5.1):
 ///
 /// 1. full-width and ideographic punctuation becomes a space, except `。．｡` between
 ///    letters or digits (a dot in a host) and `：／－＿？＝＆＃％＠` between letters, digits,

@@ -17,4 +17,7 @@ pub mod keys;
 pub mod root;
 pub mod store;
 pub mod time;
+mod trusted;
 pub mod verify;
+
+pub use trusted::{Origin, TrustedRegistry};

@@ -5,7 +5,8 @@
 
 use super::time::Timestamp;
 use super::verify::{verify, Checks, Expiry, Verified, VerifyError};
-use crate::registry::{Origin, TrustedRegistry, BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+use crate::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+use crate::trust::{Origin, TrustedRegistry};
 
 /// What an app trusts out of band: the first root (compiled in) and, optionally, the
 /// distribution file it ships with (its version is the rollback floor from the first run).
@@ -351,7 +352,8 @@ pub fn load_update(
 /// it fail.
 ///
 /// ```
-/// use contactguard::registry::{Origin, BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+/// use contactguard::registry::{BUILTIN_ANCHOR, BUILTIN_BUNDLE};
+/// use contactguard::trust::Origin;
 /// use contactguard::trust::store::{load_trusted, update, Anchor, MemoryStore, UpdateOutcome};
 /// use contactguard::trust::time::Timestamp;
 /// use contactguard::Checker;

@@ -1,4 +1,4 @@
-//! Verifying a distribution file, in the order of the signing design (§4): size, wrapper, the
+//! Verifying a distribution file, in the order of `docs/signing.md` §4 (which maps its step numbers to the comments below): size, wrapper, the
 //! root chain from the compiled-in anchor, root expiry, the registry envelope's type and
 //! threshold, its payload, rollback, and freshness. One code path for the app's load, the
 //! app's update and `contactguard registry verify`.

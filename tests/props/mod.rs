@@ -7,10 +7,11 @@
 use std::sync::OnceLock;
 
 use contactguard::input::handle::Platform;
-use contactguard::registry::{Registry, TrustedRegistry, BUILTIN_ANCHOR};
+use contactguard::registry::{Registry, BUILTIN_ANCHOR};
 use contactguard::trust::keys::{PublicKey, SecretKey};
 use contactguard::trust::store::{load_update, Anchor, MemoryStore};
 use contactguard::trust::time::Timestamp;
+use contactguard::trust::TrustedRegistry;
 use contactguard::{CheckOptions, Checker, Kind, Status, Technique, Verdict};
 
 fn checker() -> &'static Checker {

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::text::is_cjk;
+use crate::normalize::is_cjk;
 use crate::normalize::plain;
 use crate::normalize::visual::push_fragment;
 use crate::registry::Registry;
@@ -157,7 +157,7 @@ impl NameFinder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registry::TrustedRegistry;
+    use crate::trust::TrustedRegistry;
 
     fn found(text: &str) -> Vec<(String, String, bool)> {
         let trusted = TrustedRegistry::builtin().unwrap();
