@@ -13,7 +13,7 @@ use contactguard::registry::edit::{self, NewChannel};
 use contactguard::registry::{lint, ChannelKind, Confidence, Registry, RegistryData, Scope};
 use contactguard::trust::envelope::{Envelope, REGISTRY_TYPE, ROOT_TYPE};
 use contactguard::trust::keys::{PublicKey, SecretKey};
-use contactguard::trust::root::Root;
+use contactguard::trust::root::{Root, RootSpec};
 use contactguard::trust::time::Timestamp;
 use contactguard::trust::verify::{self, root_of, Checks, Expiry};
 
@@ -504,45 +504,10 @@ fn envelope_json(e: &Envelope) -> Vec<u8> {
     out
 }
 
-fn root_payload(
-    version: u64,
-    expires: Timestamp,
-    root_keys: &[(PublicKey, String)],
-    root_threshold: usize,
-    registry_keys: &[(PublicKey, String)],
-    registry_threshold: usize,
-    floor: u64,
-) -> Result<Vec<u8>, Failure> {
-    let mut keys = serde_json::Map::new();
-    for (k, owner) in root_keys.iter().chain(registry_keys) {
-        keys.insert(
-            k.key_id().to_string(),
-            serde_json::json!({"keytype": "ed25519", "public": k.to_base64(), "owner": owner}),
-        );
-    }
-    let ids = |ks: &[(PublicKey, String)]| {
-        ks.iter()
-            .map(|(k, _)| k.key_id().to_string())
-            .collect::<Vec<_>>()
-    };
-    let value = serde_json::json!({
-        "_type": "root",
-        "spec_version": 1,
-        "version": version,
-        "expires": expires.to_string(),
-        "keys": keys,
-        "roles": {
-            "root": {"keyids": ids(root_keys), "threshold": root_threshold},
-            "registry": {"keyids": ids(registry_keys), "threshold": registry_threshold},
-        },
-        "registry_version_floor": floor,
-    });
-    let mut bytes = serde_json::to_vec_pretty(&value).map_err(|e| Failure(e.to_string()))?;
-    bytes.push(b'\n');
-    // Validate exactly as verification will.
-    let envelope = Envelope::new(ROOT_TYPE, bytes.clone());
-    root_of(&envelope).map_err(|e| Failure(format!("the root would be invalid: {e}")))?;
-    Ok(bytes)
+/// The signed bytes of a root built from `spec`, or why it would not verify.
+fn root_payload(root: Result<Root, String>) -> Result<Vec<u8>, Failure> {
+    root.map(|r| r.to_json())
+        .map_err(|e| Failure(format!("the root would be invalid: {e}")))
 }
 
 fn owner_of(path: &Path) -> String {
@@ -573,15 +538,13 @@ fn root_init(a: &RootInitArgs) -> Result<ExitCode, Failure> {
             .collect::<Result<Vec<_>, Failure>>()
     };
     let expires = files::now()?.plus_days(days(&a.expires)?);
-    let payload = root_payload(
-        1,
+    let payload = root_payload(Root::build(&RootSpec::first(
         expires,
-        &load(&a.root_keys)?,
+        load(&a.root_keys)?,
         a.root_threshold,
-        &load(&a.registry_keys)?,
+        load(&a.registry_keys)?,
         a.registry_threshold,
-        0,
-    )?;
+    )))?;
     std::fs::create_dir_all(root_dir(dir))
         .map_err(|e| Failure(format!("cannot create {}: {e}", root_dir(dir).display())))?;
     files::write_atomic(&path, &envelope_json(&Envelope::new(ROOT_TYPE, payload)))?;
@@ -636,31 +599,22 @@ fn root_rotate(a: &RootRotateArgs) -> Result<ExitCode, Failure> {
     for p in &a.add_registry_key {
         registry_keys.push((load_public(p)?, owner_of(p)));
     }
-    // A rotation that takes registry keys out restarts clients' rollback floor at the version
-    // current now (TUF §5.3.11, as `contactguard::trust::verify` applies it).
-    let rotated = latest
-        .registry_keys()
-        .iter()
-        .any(|(id, _)| !registry_keys.iter().any(|(k, _)| k.key_id() == *id));
-    let floor = if rotated {
-        Registry::from_json(&files::read(&dir.join("registry.json"))?)
-            .map(|r| r.version())
-            .unwrap_or(data.registry_version_floor)
-    } else {
-        data.registry_version_floor
-    };
-    let version = latest.version() + 1;
-    let expires = files::now()?.plus_days(days(&a.expires)?);
-    let payload = root_payload(
-        version,
-        expires,
-        &root_keys,
-        a.root_threshold.unwrap_or(data.roles.root.threshold),
-        &registry_keys,
-        a.registry_threshold
+    // The library decides the version and whether the registry floor restarts (a rotation
+    // that takes registry keys out restarts it at the registry version current now).
+    let registry_version = Registry::from_json(&files::read(&dir.join("registry.json"))?)
+        .map(|r| r.version())
+        .unwrap_or(data.registry_version_floor);
+    let spec = RootSpec {
+        expires: files::now()?.plus_days(days(&a.expires)?),
+        root_threshold: a.root_threshold.unwrap_or(data.roles.root.threshold),
+        registry_threshold: a
+            .registry_threshold
             .unwrap_or(data.roles.registry.threshold),
-        floor,
-    )?;
+        ..RootSpec::first(files::now()?, root_keys, 1, registry_keys, 1)
+    };
+    let next = latest.successor(&spec, registry_version);
+    let version = latest.version() + 1;
+    let payload = root_payload(next)?;
     let path = root_dir(dir).join(format!("{version}.root.json"));
     files::write_atomic(&path, &envelope_json(&Envelope::new(ROOT_TYPE, payload)))?;
     say(&format!(

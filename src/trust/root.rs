@@ -66,6 +66,46 @@ pub struct RootData {
     pub registry_version_floor: u64,
 }
 
+/// What a new root says, for [`Root::build`]: the keys of each role with who holds them.
+#[derive(Clone, Debug)]
+pub struct RootSpec {
+    /// Root version (1 for the first root; [`Root::successor`] counts on from there).
+    pub version: u64,
+    /// When it stops being trusted for new updates.
+    pub expires: Timestamp,
+    /// Keys that may sign roots, with their holders.
+    pub root_keys: Vec<(PublicKey, String)>,
+    /// Signatures a root needs.
+    pub root_threshold: usize,
+    /// Keys that may sign registries, with their holders.
+    pub registry_keys: Vec<(PublicKey, String)>,
+    /// Signatures a registry needs.
+    pub registry_threshold: usize,
+    /// The registry version floor clients restart from when this root rotates registry keys out.
+    pub registry_version_floor: u64,
+}
+
+impl RootSpec {
+    /// A spec of version 1 with floor 0 (a first root).
+    pub fn first(
+        expires: Timestamp,
+        root_keys: Vec<(PublicKey, String)>,
+        root_threshold: usize,
+        registry_keys: Vec<(PublicKey, String)>,
+        registry_threshold: usize,
+    ) -> RootSpec {
+        RootSpec {
+            version: 1,
+            expires,
+            root_keys,
+            root_threshold,
+            registry_keys,
+            registry_threshold,
+            registry_version_floor: 0,
+        }
+    }
+}
+
 /// A root that passed validation, with its keys decoded.
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Root {
@@ -140,6 +180,99 @@ impl Root {
         })
     }
 
+    /// Builds and validates a root from typed parts, as [`Root::from_data`] would read it back.
+    ///
+    /// ```
+    /// use contactguard::trust::keys::SecretKey;
+    /// use contactguard::trust::root::{Root, RootSpec};
+    /// use contactguard::trust::time::Timestamp;
+    ///
+    /// let key = |name: &str| (SecretKey::generate().expect("randomness").public(), name.to_owned());
+    /// let expires = Timestamp::parse("2030-01-01T00:00:00Z").expect("a time");
+    /// let spec = RootSpec::first(expires, vec![key("ana")], 1, vec![key("bo"), key("cy")], 1);
+    /// let root = Root::build(&spec)?;
+    /// let again = Root::from_json(&root.to_json()).expect("reads back");
+    /// assert_eq!(again, root);
+    /// # Ok::<(), String>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The reason, in words (a threshold out of range, a key listed twice …).
+    pub fn build(spec: &RootSpec) -> Result<Root, String> {
+        let mut keys = BTreeMap::new();
+        let entry = |(k, owner): &(PublicKey, String)| {
+            (
+                k.key_id(),
+                KeyEntry {
+                    keytype: "ed25519".to_owned(),
+                    public: k.to_base64(),
+                    owner: Some(owner.clone()).filter(|o| !o.is_empty()),
+                },
+            )
+        };
+        for (id, e) in spec.root_keys.iter().chain(&spec.registry_keys).map(entry) {
+            if keys.insert(id.clone(), e).is_some() {
+                return Err(format!(
+                    "key {id} is given twice; each role needs keys of its own, each listed once"
+                ));
+            }
+        }
+        let ids = |ks: &[(PublicKey, String)]| ks.iter().map(|(k, _)| k.key_id()).collect();
+        Root::from_data(RootData {
+            kind: "root".to_owned(),
+            spec_version: ROOT_SPEC_VERSION,
+            version: spec.version,
+            expires: spec.expires.to_string(),
+            keys,
+            roles: Roles {
+                root: Role {
+                    keyids: ids(&spec.root_keys),
+                    threshold: spec.root_threshold,
+                },
+                registry: Role {
+                    keyids: ids(&spec.registry_keys),
+                    threshold: spec.registry_threshold,
+                },
+            },
+            registry_version_floor: spec.registry_version_floor,
+        })
+    }
+
+    /// The root that follows this one with the keys and thresholds of `spec` (whose version
+    /// and floor are set here): version + 1, and, when it rotates registry keys out, the
+    /// registry floor restarted at `registry_version`, the version current now (TUF
+    /// §5.3.11, the rule [`crate::trust::verify::verify`] applies); otherwise this root's floor.
+    ///
+    /// # Errors
+    /// The reason, in words.
+    pub fn successor(&self, spec: &RootSpec, registry_version: u64) -> Result<Root, String> {
+        let mut next = RootSpec {
+            version: self.version() + 1,
+            registry_version_floor: self.data.registry_version_floor,
+            ..spec.clone()
+        };
+        if Root::build(&next)?.rotates_registry_keys(self) {
+            next.registry_version_floor = registry_version.max(self.data.registry_version_floor);
+        }
+        Root::build(&next)
+    }
+
+    /// Reads a root payload (JSON bytes) and validates it.
+    ///
+    /// # Errors
+    /// The reason, in words.
+    pub fn from_json(bytes: &[u8]) -> Result<Root, String> {
+        let data: RootData = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        Root::from_data(data)
+    }
+
+    /// The payload as the JSON bytes that are signed (pretty-printed, one final newline).
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut out = serde_json::to_vec_pretty(&self.data).unwrap_or_default();
+        out.push(b'\n');
+        out
+    }
+
     /// The payload.
     pub fn data(&self) -> &RootData {
         &self.data
@@ -183,5 +316,46 @@ impl Root {
     /// Threshold of the registry role.
     pub fn registry_threshold(&self) -> usize {
         self.data.roles.registry.threshold
+    }
+}
+
+#[cfg(test)]
+mod successor_tests {
+    use super::*;
+    use crate::trust::keys::SecretKey;
+
+    fn key(name: &str) -> (PublicKey, String) {
+        let secret = SecretKey::generate().expect("randomness");
+        (secret.public(), name.to_owned())
+    }
+
+    #[test]
+    fn only_a_rotation_that_takes_registry_keys_out_restarts_the_floor() {
+        let expires = Timestamp::parse("2030-01-01T00:00:00Z").expect("a time");
+        let (a, b, c) = (key("a"), key("b"), key("c"));
+        let first = Root::build(&RootSpec::first(
+            expires,
+            vec![a.clone()],
+            1,
+            vec![b.clone()],
+            1,
+        ))
+        .expect("valid");
+        // Adding a registry key keeps the floor.
+        let added = RootSpec::first(expires, vec![a.clone()], 1, vec![b.clone(), c.clone()], 1);
+        let second = first.successor(&added, 7).expect("valid");
+        assert_eq!(second.version(), 2);
+        assert_eq!(second.data().registry_version_floor, 0);
+        // Taking one out restarts it at the registry version current now.
+        let removed = RootSpec::first(expires, vec![a.clone()], 1, vec![c.clone()], 1);
+        let third = second.successor(&removed, 9).expect("valid");
+        assert_eq!(third.version(), 3);
+        assert_eq!(third.data().registry_version_floor, 9);
+        assert!(third.rotates_registry_keys(&second));
+        // What is written reads back the same.
+        assert_eq!(Root::from_json(&third.to_json()).as_ref(), Ok(&third));
+        // A key in both roles is refused.
+        let twice = RootSpec::first(expires, vec![a.clone()], 1, vec![a], 1);
+        assert!(Root::build(&twice).is_err());
     }
 }
