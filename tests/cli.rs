@@ -487,3 +487,32 @@ fn a_lying_link_is_one_impersonation_and_its_text_no_item() {
         "deceptive_link_text"
     );
 }
+
+#[test]
+fn traditional_chinese_from_the_flag_or_a_taiwan_locale() {
+    let o = run(&["check", "--lang", "zh-hant", "TP钱包客服 400-123-4567"]);
+    assert_eq!(code(&o), 3);
+    let s = stdout(&o);
+    assert!(s.contains("根本沒有公佈任何電話號碼"), "{s}");
+    assert!(s.contains("請不要使用它"), "{s}");
+    // A locale of Taiwan or Hong Kong picks it; other Chinese locales stay Simplified.
+    for (locale, traditional) in [
+        ("zh_TW.UTF-8", true),
+        ("zh_HK.UTF-8", true),
+        ("zh_CN.UTF-8", false),
+    ] {
+        let o = common::contactguard()
+            .env("LANG", locale)
+            .args(["check", "tokenp0cket.pro"])
+            .output()
+            .expect("runs");
+        let s = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert_eq!(s.contains("請不要使用它"), traditional, "{locale}: {s}");
+        assert_eq!(s.contains("请不要使用它"), !traditional, "{locale}: {s}");
+    }
+    // A contact in Chinese is shown as written, never converted into another name.
+    let o = run(&["check", "--lang", "zh-tw", "https://tp钱包.com/"]);
+    let s = stdout(&o);
+    assert!(s.contains("tp钱包.com"), "{s}");
+    assert!(!s.contains("tp錢包.com"), "{s}");
+}

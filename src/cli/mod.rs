@@ -55,7 +55,9 @@ struct OutputArgs {
     /// Output format: sentences for people, or JSON (one object per line).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Language of human output [default: from LC_ALL/LC_MESSAGES/LANG, zh* → zh, else en].
+    /// Language of human output: en, zh (Simplified Chinese) or zh-hant (Traditional; also
+    /// zh-tw, zh-hk) [default: from LC_ALL/LC_MESSAGES/LANG: zh_TW, zh_HK, zh_MO and zh-Hant →
+    /// zh-hant, other zh* → zh, else en].
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
     /// Colour: auto (only on a terminal, and not when NO_COLOR is set), always or never.
@@ -166,6 +168,8 @@ enum Format {
 enum LangArg {
     En,
     Zh,
+    #[value(name = "zh-hant", alias = "zh-tw", alias = "zh-hk")]
+    ZhHant,
 }
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq, ValueEnum)]
@@ -202,10 +206,18 @@ pub fn main() -> ExitCode {
 
 impl OutputArgs {
     fn lang(&self) -> Lang {
-        match self.lang {
-            Some(LangArg::Zh) => Lang::Zh,
-            Some(LangArg::En) => Lang::En,
-            None => lang_from_env(),
+        match self.lang.unwrap_or_else(lang_from_env) {
+            LangArg::Zh | LangArg::ZhHant => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+
+    /// Human output in the chosen script: Chinese in Traditional characters for `zh-hant`
+    /// (contacts quoted in it are left as written).
+    fn localise(&self, text: String) -> String {
+        match self.lang.unwrap_or_else(lang_from_env) {
+            LangArg::ZhHant => contactguard::normalize::hant::to_traditional(&text),
+            _ => text,
         }
     }
 
@@ -233,16 +245,25 @@ fn region_from_env() -> Option<String> {
         .then(|| territory.to_ascii_uppercase())
 }
 
-/// `zh*` in the first of LC_ALL, LC_MESSAGES, LANG that is set means Chinese.
-fn lang_from_env() -> Lang {
+/// `zh*` in the first of LC_ALL, LC_MESSAGES, LANG that is set means Chinese: Traditional
+/// for Taiwan, Hong Kong and Macao (`zh_TW`, `zh_HK`, `zh_MO`) and `zh-Hant`, else Simplified.
+fn lang_from_env() -> LangArg {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-        .unwrap_or_default();
-    if locale.to_ascii_lowercase().starts_with("zh") {
-        Lang::Zh
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let tag = locale
+        .split(['.', '@'])
+        .next()
+        .unwrap_or_default()
+        .replace('-', "_");
+    if !tag.starts_with("zh") {
+        LangArg::En
+    } else if tag.contains("hant") || ["zh_tw", "zh_hk", "zh_mo"].contains(&tag.as_str()) {
+        LangArg::ZhHant
     } else {
-        Lang::En
+        LangArg::Zh
     }
 }
 
@@ -375,7 +396,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
                 write!(
                     out,
                     "{sep}{}",
-                    check::render(&checker, &verdict, lang, style)
+                    args.output
+                        .localise(check::render(&checker, &verdict, lang, style))
                 )
             }
         };
@@ -508,7 +530,12 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
         Format::Json => serde_json::to_string(&report)
             .map(|s| s + "\n")
             .map_err(|e| Failure(e.to_string()))?,
-        Format::Human => scan::render(&text, &report, args.output.lang(), args.output.style()),
+        Format::Human => args.output.localise(scan::render(
+            &text,
+            &report,
+            args.output.lang(),
+            args.output.style(),
+        )),
     };
     write_stdout(&rendered)?;
     Ok(ExitCode::from(report.exit_code()))
@@ -520,7 +547,7 @@ fn run_brands(args: BrandsArgs) -> Result<ExitCode, Failure> {
     let lang = args.output.lang();
     let style = args.output.style();
     let text = match (&args.id, args.output.format) {
-        (None, Format::Human) => brands::list(registry, lang, style),
+        (None, Format::Human) => args.output.localise(brands::list(registry, lang, style)),
         (None, Format::Json) => serde_json::to_string(registry.brands())
             .map(|s| s + "\n")
             .map_err(|e| Failure(e.to_string()))?,
@@ -537,7 +564,10 @@ fn run_brands(args: BrandsArgs) -> Result<ExitCode, Failure> {
                 Format::Json => serde_json::to_string(brand)
                     .map(|s| s + "\n")
                     .map_err(|e| Failure(e.to_string()))?,
-                Format::Human => brands::show(brand, lang, style, args.sources),
+                Format::Human => {
+                    args.output
+                        .localise(brands::show(brand, lang, style, args.sources))
+                }
             }
         }
     };

@@ -74,6 +74,103 @@ pub fn is_simplified_only(c: char) -> bool {
     !c.is_ascii() && tables().simplified.contains(&c) && !tables().to_simplified.contains_key(&c)
 }
 
+/// OpenCC's `STCharacters.txt` (a Simplified character, its Traditional forms, the usual
+/// first) and `TWVariants.txt` (the forms written in Taiwan: 爲 → 為).
+const TO_TRADITIONAL: &str = include_str!("../../data/hant/STCharacters.txt");
+const TW_VARIANTS: &str = include_str!("../../data/hant/TWVariants.txt");
+
+/// Words whose Traditional form is not their characters' usual one, as they occur in what
+/// contactguard writes (checked against OpenCC's phrase conversion, `s2tw`).
+const PHRASES: &[(&str, &str)] = &[
+    ("联系", "聯繫"),
+    ("公布", "公佈"),
+    ("注册", "註冊"),
+    ("账号", "帳號"),
+    ("账户", "帳戶"),
+    ("链接", "連結"),
+];
+
+fn traditional_table() -> &'static HashMap<char, char> {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut variants = HashMap::new();
+        for line in TW_VARIANTS.lines() {
+            let mut fields = line.split('\t');
+            if let (Some(Some(from)), Some(Some(to))) = (
+                fields.next().map(single),
+                fields.next().and_then(|t| t.split(' ').next()).map(single),
+            ) {
+                variants.insert(from, to);
+            }
+        }
+        let mut table = HashMap::new();
+        for line in TO_TRADITIONAL.lines() {
+            let mut fields = line.split('\t');
+            if let (Some(Some(from)), Some(Some(to))) = (
+                fields.next().map(single),
+                fields.next().and_then(|t| t.split(' ').next()).map(single),
+            ) {
+                let to = variants.get(&to).copied().unwrap_or(to);
+                if to != from {
+                    table.insert(from, to);
+                }
+            }
+        }
+        for (from, to) in &variants {
+            table.entry(*from).or_insert(*to);
+        }
+        table
+    })
+}
+
+/// What contactguard wrote in Simplified Chinese, in Traditional characters as written in
+/// Taiwan and Hong Kong. Chinese that is part of a contact is left as it is: a run of Chinese
+/// characters touching `.` `/` `@` `:` `-` `_` (or their full-width forms) belongs to a domain,
+/// a path or an address (`tp钱包.com`), and changing one character would name another.
+///
+/// ```
+/// use contactguard::normalize::hant::to_traditional;
+///
+/// assert_eq!(to_traditional("请不要使用它，联系官方客服"), "請不要使用它，聯繫官方客服");
+/// assert_eq!(to_traditional("它在冒充 tp钱包.com"), "它在冒充 tp钱包.com");
+/// ```
+pub fn to_traditional(text: &str) -> String {
+    let table = traditional_table();
+    let chars: Vec<char> = text.chars().collect();
+    let joins = |c: Option<&char>| {
+        c.is_some_and(|c| matches!(c, '.' | '/' | '@' | ':' | '-' | '_' | '．' | '／' | '＠'))
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !super::is_cjk(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && super::is_cjk(chars[i]) {
+            i += 1;
+        }
+        let run: String = chars[start..i].iter().collect();
+        let before = start.checked_sub(1).and_then(|k| chars.get(k));
+        if joins(before) || joins(chars.get(i)) {
+            out.push_str(&run);
+            continue;
+        }
+        let mut converted = run;
+        for (simplified, traditional) in PHRASES {
+            converted = converted.replace(simplified, traditional);
+        }
+        out.extend(
+            converted
+                .chars()
+                .map(|c| table.get(&c).copied().unwrap_or(c)),
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +184,10 @@ mod tests {
             assert_eq!(to_simplified(traditional), simplified);
             assert!(is_simplified_only(simplified));
         }
+        assert_eq!(
+            to_traditional("它不在登记册中：我们无法为它担保。请只通过以下官方渠道联系"),
+            "它不在登記冊中：我們無法為它擔保。請只通過以下官方渠道聯繫"
+        );
         // Shared characters are neither.
         for shared in ['客', '服', '官', '方'] {
             assert!(!is_traditional_only(shared) && !is_simplified_only(shared));
