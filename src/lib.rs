@@ -86,6 +86,7 @@ struct ReadmeDoctests;
 mod checker;
 mod error;
 pub mod files;
+pub mod i18n;
 pub mod input;
 mod kind;
 pub mod matching;

@@ -92,20 +92,20 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                 });
             }
             None => {
-                // The kind the brand lacks, else the kind of contact this is.
-                let kind = v
-                    .findings
-                    .iter()
-                    .find_map(|f| match &f.detail {
-                        Detail::NoChannel { kind, .. } => Some(*kind),
-                        _ => None,
-                    })
+                // The kind the brand says it lacks, else the kind of contact this is.
+                let lacked = v.findings.iter().find_map(|f| match &f.detail {
+                    Detail::NoChannel { kind, .. } => Some(*kind),
+                    _ => None,
+                });
+                let kind = lacked
                     .or_else(|| v.channel_kind())
                     .unwrap_or(ChannelKind::Domain);
                 let noun = zh::kind_noun(kind, lang);
-                out.push_str(&match lang {
-                    Lang::Zh => format!("  它自称是 {brand_name} 的{noun}，但 {brand_name} 根本没有{noun}。\n"),
-                    _ => format!("  It is presented as {brand_name}'s {noun}, but {brand_name} has none.\n"),
+                out.push_str(&match (lang, lacked.is_some()) {
+                    (Lang::Zh, true) => format!("  它自称是 {brand_name} 的{noun}，但 {brand_name} 根本没有{noun}。\n"),
+                    (Lang::Zh, false) => format!("  它自称是 {brand_name} 的{noun}，但它不在 {brand_name} 公布的渠道中。\n"),
+                    (_, true) => format!("  It is presented as {brand_name}'s {noun}, but {brand_name} has none.\n"),
+                    (_, false) => format!("  It is presented as {brand_name}'s {noun}, but it is not one of {brand_name}'s channels.\n"),
                 });
             }
         },
