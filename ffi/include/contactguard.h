@@ -88,6 +88,10 @@ typedef enum cg_code {
    * smaller input.
    */
   CG_CODE_TOO_LARGE = 9,
+  /**
+   * An argument is outside its documented values (a language that is no `CG_LANG_*`).
+   */
+  CG_CODE_INVALID_ARGUMENT = 10,
 } cg_code;
 
 /**
@@ -146,6 +150,24 @@ typedef enum cg_kind {
    */
   CG_KIND_OTHER = 255,
 } cg_kind;
+
+/**
+ * The language of `cg_verdict.message` from `cg_check_in`.
+ */
+typedef enum cg_lang {
+  /**
+   * English (what `cg_check` gives).
+   */
+  CG_LANG_EN = 0,
+  /**
+   * Chinese in Simplified characters.
+   */
+  CG_LANG_ZH_HANS = 1,
+  /**
+   * Chinese in Traditional characters (Taiwan, Hong Kong).
+   */
+  CG_LANG_ZH_HANT = 2,
+} cg_lang;
 
 /**
  * Checks contacts against a registry whose signatures verified. Immutable once made: one
@@ -245,6 +267,32 @@ enum cg_code cg_check(const struct cg_checker *checker,
                       size_t input_len,
                       struct cg_verdict **out,
                       struct cg_error **error);
+
+/**
+ * Checks one input like `cg_check`, with `message` in `lang`, one of the `cg_lang` values:
+ * `CG_LANG_EN`, `CG_LANG_ZH_HANS` or `CG_LANG_ZH_HANT` (the reason an input is invalid stays
+ * English).
+ *
+ * ```c
+ * cg_verdict *v = NULL;
+ * if (cg_check_in(checker, input, strlen(input), CG_LANG_ZH_HANS, &v, NULL) == CG_CODE_OK) {
+ *     puts(v->message);   // 看起来一样，实际不同：用 '0'（DIGIT ZERO）冒充 'o'
+ * }
+ * cg_verdict_free(v);
+ * ```
+ *
+ * # Errors
+ * As `cg_check`; `CG_CODE_INVALID_ARGUMENT` for a `lang` that is no `cg_lang` value.
+ *
+ * # Safety
+ * As `cg_check`.
+ */
+enum cg_code cg_check_in(const struct cg_checker *checker,
+                         const char *input,
+                         size_t input_len,
+                         uint32_t lang,
+                         struct cg_verdict **out,
+                         struct cg_error **error);
 
 /**
  * Checks one input like `cg_check` and stores the whole verdict as one line of JSON in

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::checker::cg_checker;
 use crate::error::{cg_code, cg_error, guard, Failure};
 use crate::strings::{into_c, str_arg, Out};
-use crate::verdict::cg_verdict;
+use crate::verdict::{cg_lang, cg_verdict};
 
 /// Checks one input, detecting its kind (link, domain, phone number, handle or e-mail address),
 /// and stores the answer in `*out`. `input` is `input_len` bytes of UTF-8, not NUL-terminated.
@@ -54,6 +54,51 @@ pub unsafe extern "C" fn cg_check(
             let checker = cg_checker::from_ptr(checker)?;
             let input = str_arg(input, input_len, "input")?;
             let verdict = cg_verdict::new(&checker.check(input));
+            out.set(Box::into_raw(Box::new(verdict)));
+            Ok(())
+        })
+    }
+}
+
+/// Checks one input like `cg_check`, with `message` in `lang`, one of the `cg_lang` values:
+/// `CG_LANG_EN`, `CG_LANG_ZH_HANS` or `CG_LANG_ZH_HANT` (the reason an input is invalid stays
+/// English).
+///
+/// ```c
+/// cg_verdict *v = NULL;
+/// if (cg_check_in(checker, input, strlen(input), CG_LANG_ZH_HANS, &v, NULL) == CG_CODE_OK) {
+///     puts(v->message);   // 看起来一样，实际不同：用 '0'（DIGIT ZERO）冒充 'o'
+/// }
+/// cg_verdict_free(v);
+/// ```
+///
+/// # Errors
+/// As `cg_check`; `CG_CODE_INVALID_ARGUMENT` for a `lang` that is no `cg_lang` value.
+///
+/// # Safety
+/// As `cg_check`.
+#[no_mangle]
+pub unsafe extern "C" fn cg_check_in(
+    checker: *const cg_checker,
+    input: *const c_char,
+    input_len: usize,
+    lang: u32,
+    out: *mut *mut cg_verdict,
+    error: *mut *mut cg_error,
+) -> cg_code {
+    // SAFETY: every pointer is as documented.
+    unsafe {
+        guard(error, || {
+            let out = Out::new(out, "out")?;
+            let checker = cg_checker::from_ptr(checker)?;
+            let input = str_arg(input, input_len, "input")?;
+            let lang = cg_lang::from_u32(lang).ok_or_else(|| {
+                Failure::new(
+                    cg_code::InvalidArgument,
+                    format!("`lang` is {lang}; pass CG_LANG_EN (0), CG_LANG_ZH_HANS (1) or CG_LANG_ZH_HANT (2)"),
+                )
+            })?;
+            let verdict = cg_verdict::new_in(&checker.check(input), lang);
             out.set(Box::into_raw(Box::new(verdict)));
             Ok(())
         })

@@ -41,6 +41,8 @@ pub enum cg_code {
     /// The result would be larger than the documented limit (`CG_MAX_SCAN_JSON`): pass a
     /// smaller input.
     TooLarge = 9,
+    /// An argument is outside its documented values (a language that is no `CG_LANG_*`).
+    InvalidArgument = 10,
 }
 
 /// An error: its code and an English message that says what went wrong and what to do next.

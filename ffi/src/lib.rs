@@ -61,11 +61,11 @@ pub mod error;
 pub mod strings;
 pub mod verdict;
 
-pub use check::{cg_check, cg_check_json, cg_scan_json, CG_MAX_SCAN_JSON};
+pub use check::{cg_check, cg_check_in, cg_check_json, cg_scan_json, CG_MAX_SCAN_JSON};
 pub use checker::{
     cg_checker, cg_checker_free, cg_checker_new_builtin, cg_checker_new_signed,
     cg_checker_new_stored, cg_checker_registry_version, cg_version,
 };
 pub use error::{cg_code, cg_error, cg_error_code, cg_error_free, cg_error_message};
 pub use strings::cg_string_free;
-pub use verdict::{cg_kind, cg_status, cg_verdict, cg_verdict_free};
+pub use verdict::{cg_kind, cg_lang, cg_status, cg_verdict, cg_verdict_free};

@@ -101,14 +101,47 @@ pub struct cg_verdict {
     pub official_channel: *const c_char,
 }
 
+/// The language of `cg_verdict.message` from `cg_check_in`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum cg_lang {
+    /// English (what `cg_check` gives).
+    En = 0,
+    /// Chinese in Simplified characters.
+    ZhHans = 1,
+    /// Chinese in Traditional characters (Taiwan, Hong Kong).
+    ZhHant = 2,
+}
+
+impl cg_lang {
+    /// The language a caller passed as a number, if it is one.
+    pub(crate) fn from_u32(value: u32) -> Option<cg_lang> {
+        [cg_lang::En, cg_lang::ZhHans, cg_lang::ZhHant]
+            .into_iter()
+            .find(|l| *l as u32 == value)
+    }
+}
+
 impl cg_verdict {
-    /// The struct for `verdict`, with owned copies of its strings.
+    /// The struct for `verdict`, with owned copies of its strings, `message` in English.
     pub(crate) fn new(verdict: &Verdict) -> cg_verdict {
+        cg_verdict::new_in(verdict, cg_lang::En)
+    }
+
+    /// The struct for `verdict`, with `message` in `lang` (why an input is invalid stays
+    /// English).
+    pub(crate) fn new_in(verdict: &Verdict, lang: cg_lang) -> cg_verdict {
+        use contactguard::i18n::detail;
+        use contactguard::normalize::hant::to_traditional;
+        use contactguard::registry::Lang;
         let finding = verdict.findings.first();
-        let message = match verdict.status {
-            Status::Invalid => verdict.error.as_deref(),
-            _ => finding.map(|f| f.message.as_str()),
+        let message = match (verdict.status, lang) {
+            (Status::Invalid, _) => verdict.error.clone(),
+            (_, cg_lang::En) => finding.map(|f| f.message.clone()),
+            (_, cg_lang::ZhHans) => finding.map(|f| detail(&f.detail, Lang::Zh)),
+            (_, cg_lang::ZhHant) => finding.map(|f| to_traditional(&detail(&f.detail, Lang::Zh))),
         };
+        let message = message.as_deref();
         cg_verdict {
             status: verdict.status.into(),
             kind: verdict.kind.into(),

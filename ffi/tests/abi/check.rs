@@ -223,3 +223,45 @@ fn builtin_checkers_are_independent_objects() {
     // SAFETY: as above.
     unsafe { cg_checker_free(b) };
 }
+
+#[test]
+fn messages_in_chinese_for_apps() {
+    let checker = builtin();
+    let input = b"tokenp0cket.pro";
+    let message = |lang: u32| {
+        let mut out: *mut cg_verdict = std::ptr::null_mut();
+        // SAFETY: live checker, a byte slice, valid out-pointers.
+        let code = unsafe {
+            cg_check_in(
+                checker,
+                input.as_ptr().cast(),
+                input.len(),
+                lang,
+                &mut out,
+                std::ptr::null_mut(),
+            )
+        };
+        if code != cg_code::Ok {
+            assert!(out.is_null());
+            return Err(code);
+        }
+        // SAFETY: `out` is a verdict from cg_check_in, read then freed once.
+        let text = unsafe {
+            let text = std::ffi::CStr::from_ptr((*out).message)
+                .to_string_lossy()
+                .into_owned();
+            cg_verdict_free(out);
+            text
+        };
+        Ok(text)
+    };
+    let en = message(cg_lang::En as u32).expect("English");
+    assert!(en.contains("looks the same but is not"), "{en}");
+    let hans = message(cg_lang::ZhHans as u32).expect("Simplified");
+    assert!(hans.contains("看起来一样，实际不同"), "{hans}");
+    let hant = message(cg_lang::ZhHant as u32).expect("Traditional");
+    assert!(hant.contains("看起來一樣，實際不同"), "{hant}");
+    assert_eq!(message(7), Err(cg_code::InvalidArgument));
+    // SAFETY: from `builtin`, freed once.
+    unsafe { cg_checker_free(checker) };
+}
