@@ -83,24 +83,14 @@ impl Platform {
         Platform::ALL.iter().copied().find(|p| p.kind() == kind)
     }
 
-    /// Reads a platform name as people write it (`twitter`, `tg`, `电报`, `微信`, `vx` …).
+    /// Reads a platform name as people write it (`twitter`, `tg`, `电报`, `微信`, `vx` …): a word
+    /// of [`PLATFORM_WORDS`], in any case.
     pub fn from_word(word: &str) -> Option<Platform> {
         let w = word.trim().to_lowercase();
-        Some(match w.as_str() {
-            "x" | "twitter" | "推特" | "x.com" | "twitter.com" => Platform::X,
-            "telegram" | "tg" | "电报" | "電報" | "飞机" | "纸飞机" | "telegram.me" | "t.me" => {
-                Platform::Telegram
-            }
-            "discord" => Platform::Discord,
-            "wechat" | "weixin" | "微信" | "微信号" | "vx" | "wx" | "加v" | "v信" => {
-                Platform::Wechat
-            }
-            "weibo" | "微博" => Platform::Weibo,
-            "github" => Platform::Github,
-            "youtube" | "油管" => Platform::Youtube,
-            "medium" => Platform::Medium,
-            _ => return None,
-        })
+        PLATFORM_WORDS
+            .iter()
+            .find(|(name, _)| *name == w)
+            .map(|(_, p)| *p)
     }
 
     /// The platform of a URL host, if it is one.
@@ -148,6 +138,48 @@ impl Platform {
         }
     }
 }
+
+/// How people write each platform's name, in English and Chinese, lowercase: the one table that
+/// [`Platform::from_word`] reads (`电报: name`, `--platform tg`), that `scan` takes labels before
+/// an ID from (`微信：…`, `飞机 @…`), and whose Chinese words it finds at the end of a phrase
+/// (`官方电报`). A new way of writing a platform's name is one row here.
+pub const PLATFORM_WORDS: &[(&str, Platform)] = &[
+    ("x", Platform::X),
+    ("twitter", Platform::X),
+    ("推特", Platform::X),
+    ("x.com", Platform::X),
+    ("twitter.com", Platform::X),
+    ("telegram", Platform::Telegram),
+    ("tg", Platform::Telegram),
+    ("电报", Platform::Telegram),
+    ("電報", Platform::Telegram),
+    ("纸飞机", Platform::Telegram),
+    ("紙飛機", Platform::Telegram),
+    ("飞机", Platform::Telegram),
+    ("飛機", Platform::Telegram),
+    ("telegram.me", Platform::Telegram),
+    ("t.me", Platform::Telegram),
+    ("discord", Platform::Discord),
+    ("wechat", Platform::Wechat),
+    ("weixin", Platform::Wechat),
+    ("微信号", Platform::Wechat),
+    ("微信號", Platform::Wechat),
+    ("微信", Platform::Wechat),
+    ("薇信", Platform::Wechat),
+    ("威信", Platform::Wechat),
+    ("vx", Platform::Wechat),
+    ("wx", Platform::Wechat),
+    ("加v", Platform::Wechat),
+    ("加 v", Platform::Wechat),
+    ("v信", Platform::Wechat),
+    ("v 信", Platform::Wechat),
+    ("weibo", Platform::Weibo),
+    ("微博", Platform::Weibo),
+    ("github", Platform::Github),
+    ("youtube", Platform::Youtube),
+    ("油管", Platform::Youtube),
+    ("medium", Platform::Medium),
+];
 
 /// Whether `host` is one label below `parent` (`name.t.me`, not `a.name.t.me`): only such a
 /// host names an account.

@@ -5,10 +5,11 @@
 //! a handle inside an e-mail address (docs/matching.md §5.2).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use linkify::{LinkFinder, LinkKind};
 
-use crate::input::handle::Platform;
+use crate::input::handle::{Platform, PLATFORM_WORDS};
 
 /// What a piece of text was taken for.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -41,32 +42,34 @@ const FILE_EXTENSIONS: &[&str] = &[
     "go", "pl", "rar", "xls", "xlsx", "ppt", "webp",
 ];
 
-/// Words that label the ID after them, and what the ID is.
-const LABELS: &[(&str, Label)] = &[
-    ("微信号", Label::Wechat),
-    ("微信", Label::Wechat),
-    ("薇信", Label::Wechat),
-    ("威信", Label::Wechat),
-    ("v信", Label::Wechat),
-    ("v 信", Label::Wechat),
-    ("加v", Label::Wechat),
-    ("加 v", Label::Wechat),
-    ("wechat", Label::Wechat),
-    ("weixin", Label::Wechat),
-    ("vx", Label::Wechat),
-    ("wx", Label::Wechat),
-    ("qq", Label::Qq),
-    ("扣扣", Label::Qq),
-    ("telegram", Label::Telegram),
-    ("纸飞机", Label::Telegram),
-    ("飞机", Label::Telegram),
-    ("电报", Label::Telegram),
-    ("電報", Label::Telegram),
-    ("tg", Label::Telegram),
-    ("twitter", Label::X),
-    ("推特", Label::X),
-    ("discord", Label::Discord),
-];
+/// Words that label a QQ number or group after them (QQ is no platform of the registry).
+const QQ_WORDS: &[&str] = &["qq", "扣扣"];
+
+/// Words that label the ID after them, and what the ID is, longest first: the platform words
+/// of [`PLATFORM_WORDS`] for the platforms whose IDs are written after a label (not a single
+/// letter or a host name), and QQ's.
+fn labels() -> &'static [(&'static str, Label)] {
+    static LABELS: OnceLock<Vec<(&'static str, Label)>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut all: Vec<(&'static str, Label)> = PLATFORM_WORDS
+            .iter()
+            .filter(|(word, _)| word.chars().count() >= 2 && !word.contains('.'))
+            .filter_map(|(word, platform)| {
+                let label = match platform {
+                    Platform::Wechat => Label::Wechat,
+                    Platform::Telegram => Label::Telegram,
+                    Platform::X => Label::X,
+                    Platform::Discord => Label::Discord,
+                    _ => return None,
+                };
+                Some((*word, label))
+            })
+            .chain(QQ_WORDS.iter().map(|w| (*w, Label::Qq)))
+            .collect();
+        all.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+        all
+    })
+}
 
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 enum Label {
@@ -235,7 +238,7 @@ fn labelled_in(text: &str, lower: &str) -> Vec<(Range<usize>, What)> {
     let mut i = 0;
     while i < lower.len() {
         let rest = &lower[i..];
-        let hit = LABELS.iter().find(|(word, _)| {
+        let hit = labels().iter().find(|(word, _)| {
             rest.starts_with(word)
                 && (!word.is_ascii()
                     || !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
@@ -359,16 +362,11 @@ fn platform_word(word: &str) -> Option<Platform> {
         return Some(p);
     }
     let lower = word.to_lowercase();
-    [
-        ("电报", Platform::Telegram),
-        ("電報", Platform::Telegram),
-        ("推特", Platform::X),
-        ("微信", Platform::Wechat),
-        ("微博", Platform::Weibo),
-    ]
-    .iter()
-    .find(|(w, _)| lower.ends_with(w))
-    .map(|(_, p)| *p)
+    PLATFORM_WORDS
+        .iter()
+        .filter(|(w, _)| !w.is_ascii())
+        .find(|(w, _)| lower.ends_with(w))
+        .map(|(_, p)| *p)
 }
 
 /// Telephone numbers: runs of digits with the separators numbers are written with, `+` or
