@@ -2,45 +2,7 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Output, Stdio};
-
-fn run(args: &[&str]) -> Output {
-    run_with_stdin(args, None)
-}
-
-fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
-    run_with_bytes(args, stdin.map(str::as_bytes))
-}
-
-/// Runs the binary with `stdin` (any bytes, not only UTF-8) as standard input.
-fn run_with_bytes(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = common::contactguard()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    if let Some(bytes) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(bytes)
-            .expect("write stdin");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("the binary finishes")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("an exit code")
-}
+use common::{code, run, run_with_bytes, run_with_stdin, stdout};
 
 #[test]
 fn official_link_exits_0() {

@@ -1,6 +1,8 @@
 //! Runs the examples in `examples/` and checks what they print: each example keeps `main`
 //! thin and exposes the function that does the work, included here as a module.
 
+mod common;
+
 use std::fs;
 use std::path::PathBuf;
 
@@ -126,10 +128,7 @@ fn wallet_guard_says_unverified_and_official_never_safe() -> Result<(), contactg
 
 /// A fresh directory for one test's store.
 fn scratch(name: &str) -> Result<PathBuf, std::io::Error> {
-    let dir = std::env::temp_dir().join(format!("contactguard-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir)?;
-    Ok(dir)
+    Ok(common::fresh_dir(name))
 }
 
 #[test]
