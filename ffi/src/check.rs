@@ -47,17 +47,8 @@ pub unsafe extern "C" fn cg_check(
     out: *mut *mut cg_verdict,
     error: *mut *mut cg_error,
 ) -> cg_code {
-    // SAFETY: every pointer is as documented.
-    unsafe {
-        guard(error, || {
-            let out = Out::new(out, "out")?;
-            let checker = cg_checker::from_ptr(checker)?;
-            let input = str_arg(input, input_len, "input")?;
-            let verdict = cg_verdict::new(&checker.check(input));
-            out.set(Box::into_raw(Box::new(verdict)));
-            Ok(())
-        })
-    }
+    // SAFETY: every pointer is as documented, and English is a `cg_lang` value.
+    unsafe { cg_check_in(checker, input, input_len, cg_lang::En as u32, out, error) }
 }
 
 /// Checks one input like `cg_check`, with `message` in `lang`, one of the `cg_lang` values:

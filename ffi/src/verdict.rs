@@ -123,13 +123,8 @@ impl cg_lang {
 }
 
 impl cg_verdict {
-    /// The struct for `verdict`, with owned copies of its strings, `message` in English.
-    pub(crate) fn new(verdict: &Verdict) -> cg_verdict {
-        cg_verdict::new_in(verdict, cg_lang::En)
-    }
-
-    /// The struct for `verdict`, with `message` in `lang` (why an input is invalid stays
-    /// English).
+    /// The struct for `verdict`, with owned copies of its strings and `message` in `lang`
+    /// (why an input is invalid stays English).
     pub(crate) fn new_in(verdict: &Verdict, lang: cg_lang) -> cg_verdict {
         use contactguard::i18n::detail;
         use contactguard::normalize::hant::to_traditional;

@@ -29,14 +29,7 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let mut to_simplified = HashMap::new();
         let mut simplified = HashSet::new();
-        for line in TABLE.lines() {
-            let mut fields = line.split('\t');
-            let (Some(from), Some(to)) = (fields.next(), fields.next()) else {
-                continue;
-            };
-            let (Some(t), Some(s)) = (single(from), to.split(' ').next().and_then(single)) else {
-                continue;
-            };
+        for (t, s) in first_forms(TABLE) {
             if t != s {
                 to_simplified.insert(t, s);
                 simplified.insert(s);
@@ -90,30 +83,26 @@ const PHRASES: &[(&str, &str)] = &[
     ("链接", "連結"),
 ];
 
+/// The pairs of an OpenCC character table: a character and its first form, for the lines
+/// where both are one character.
+fn first_forms(table: &'static str) -> impl Iterator<Item = (char, char)> {
+    table.lines().filter_map(|line| {
+        let mut fields = line.split('\t');
+        let from = single(fields.next()?)?;
+        let to = single(fields.next()?.split(' ').next()?)?;
+        Some((from, to))
+    })
+}
+
 fn traditional_table() -> &'static HashMap<char, char> {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut variants = HashMap::new();
-        for line in TW_VARIANTS.lines() {
-            let mut fields = line.split('\t');
-            if let (Some(Some(from)), Some(Some(to))) = (
-                fields.next().map(single),
-                fields.next().and_then(|t| t.split(' ').next()).map(single),
-            ) {
-                variants.insert(from, to);
-            }
-        }
+        let variants: HashMap<char, char> = first_forms(TW_VARIANTS).collect();
         let mut table = HashMap::new();
-        for line in TO_TRADITIONAL.lines() {
-            let mut fields = line.split('\t');
-            if let (Some(Some(from)), Some(Some(to))) = (
-                fields.next().map(single),
-                fields.next().and_then(|t| t.split(' ').next()).map(single),
-            ) {
-                let to = variants.get(&to).copied().unwrap_or(to);
-                if to != from {
-                    table.insert(from, to);
-                }
+        for (from, to) in first_forms(TO_TRADITIONAL) {
+            let to = variants.get(&to).copied().unwrap_or(to);
+            if to != from {
+                table.insert(from, to);
             }
         }
         for (from, to) in &variants {
