@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::text::{head, tail_of_line};
 use crate::registry::ChannelKind;
 
 /// Words that present a contact as a brand's own.
@@ -131,28 +132,18 @@ const SELF_WORDS: &[&str] = &[
 
 /// Whether the name at `span` of `lower` presents the writer as the brand: a support word
 /// right after it (`TP钱包官方客服`, `MetaMask Support`), `我是`/`this is`/`from` right before
-/// it, or a sender tag (`【幣安】`, `Coinbase:` opening a line).
+/// it, or a sender tag (`【幣安】`, which segmentation writes `[幣安]`; `Coinbase:` opening a
+/// line).
 fn presents(lower: &str, span: &Range<usize>) -> bool {
     // Only the words next to the name count: a bounded look on each side keeps a scan linear.
-    let mut end = (span.end + 32).min(lower.len());
-    while !lower.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut start = span.start.saturating_sub(32);
-    while !lower.is_char_boundary(start) {
-        start += 1;
-    }
-    let after = lower.get(span.end..end).unwrap_or_default();
-    let after = after.trim_start_matches([' ', '-', '·', '_']);
-    let before = lower.get(start..span.start).unwrap_or_default();
-    // Opens its line: only spaces between the line's start (or the start of the text) and it.
-    let line_start = before.rfind('\n').map(|i| i + 1);
-    let opens_line = match line_start {
-        Some(i) => before[i..].trim().is_empty(),
-        None => start == 0 && before.trim().is_empty(),
-    };
+    let prefix = &lower[..span.start];
+    let before = tail_of_line(prefix, 32);
+    let after = head(&lower[span.end..], 32).trim_start_matches([' ', '-', '·', '_']);
+    // Opens its line: only spaces between the line's start (or the text's) and it.
+    let opens_line = before.trim().is_empty()
+        && (before.len() == prefix.len() || prefix[..prefix.len() - before.len()].ends_with('\n'));
     SELF_WORDS.iter().any(|w| after.starts_with(w))
-        || ["我是", "this is ", "from ", "【", "["]
+        || ["我是", "this is ", "from ", "["]
             .iter()
             .any(|w| before.ends_with(w))
         || opens_line && (after.starts_with(':') || after.starts_with('：'))

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use linkify::{LinkFinder, LinkKind};
 
+use super::text::{head, tail_of_line};
 use crate::input::handle::{Platform, PLATFORM_WORDS};
 
 /// What a piece of text was taken for.
@@ -175,25 +176,6 @@ impl Masked {
             }
         }
     }
-}
-
-/// At most the first `n` bytes of `s`, ending on a character boundary.
-fn head(s: &str, n: usize) -> &str {
-    let mut cut = s.len().min(n);
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &s[..cut]
-}
-
-/// At most the last `n` bytes of the line that `before` ends with (whole characters).
-fn tail_of_line(before: &str, n: usize) -> &str {
-    let mut start = before.len().saturating_sub(n);
-    while !before.is_char_boundary(start) {
-        start += 1;
-    }
-    let tail = &before[start..];
-    tail.rsplit('\n').next().unwrap_or(tail)
 }
 
 /// Whether a link-finder hit is a link: schemes are; a bare domain needs a known public

@@ -530,19 +530,10 @@ fn target(value: &str) -> Option<(What, &str)> {
 /// The text of `input` on the same line as `span`, at most `reach` bytes on each side: the
 /// words around a contact, found in bounded time.
 fn around<'a>(input: &'a str, span: &Range<usize>, reach: usize) -> &'a str {
-    let mut start = span.start.saturating_sub(reach);
-    while !input.is_char_boundary(start) {
-        start += 1;
-    }
-    let mut end = (span.end + reach).min(input.len());
-    while !input.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = &input[start..span.start];
-    let after = &input[span.end..end];
-    let start = before.rfind('\n').map_or(start, |i| start + i + 1);
-    let end = after.find('\n').map_or(end, |i| span.end + i);
-    &input[start..end]
+    let before = text::tail_of_line(&input[..span.start], reach);
+    let after = text::head(&input[span.end..], reach);
+    let after = after.split('\n').next().unwrap_or(after);
+    &input[span.start - before.len()..span.end + after.len()]
 }
 
 /// Judges one contact; `None` when it does not parse as the kind it was taken for.

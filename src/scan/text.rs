@@ -50,6 +50,25 @@ impl Mapped {
     }
 }
 
+/// At most the first `n` bytes of `s`, ending on a character boundary.
+pub(crate) fn head(s: &str, n: usize) -> &str {
+    let mut cut = s.len().min(n);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
+}
+
+/// At most the last `n` bytes of the line that `before` ends with (whole characters).
+pub(crate) fn tail_of_line(before: &str, n: usize) -> &str {
+    let mut start = before.len().saturating_sub(n);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = &before[start..];
+    tail.rsplit('\n').next().unwrap_or(tail)
+}
+
 /// CJK and full-width punctuation: a word boundary, never part of a link.
 fn is_wide_punct(c: char) -> bool {
     matches!(c,
