@@ -106,4 +106,12 @@ channel_kinds! {
     Medium => "medium", "A Medium username.";
     AndroidApp => "android_app", "A Google Play package name.";
     IosApp => "ios_app", "A numeric App Store id.";
+    Whatsapp => "whatsapp", "A WhatsApp account (its E.164 number), group invite or channel.";
+    Qq => "qq", "A QQ number or group number, or a `qm.qq.com` invite.";
+    Line => "line", "A LINE ID, or a `lin.ee` invite.";
+    Facebook => "facebook", "A Facebook page or user name, or a numeric id.";
+    Instagram => "instagram", "An Instagram username.";
+    Tiktok => "tiktok", "A TikTok username, without `@`.";
+    Reddit => "reddit", "A Reddit user, or a community as `r/name`.";
+    Kakao => "kakao", "A KakaoTalk channel (`_id`), open chat (`o/code`) or ID.";
 }

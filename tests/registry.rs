@@ -273,3 +273,70 @@ fn root_with_a_key_id_listed_twice_is_refused() {
         matches!(root_of(&envelope), Err(VerifyError::InvalidRoot { reason, .. }) if reason.contains("appears twice"))
     );
 }
+
+/// The schema's list of kinds and each platform's value pattern come from the platforms' rows
+/// (`src/input/platform.rs`): a new kind without them fails here. `UPDATE_SCHEMA=1` rewrites the
+/// schema from the rows.
+#[test]
+fn schema_follows_the_platform_rows() {
+    use contactguard::input::platform::Platform;
+    use serde_json::{json, Value};
+
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/registry.schema.json");
+    let text = std::fs::read_to_string(path).expect("the schema is readable");
+    let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+    let kinds: Vec<&str> = ChannelKind::ALL.iter().map(|k| k.as_str()).collect();
+    let rule_of = |kind: &str| {
+        json!({
+            "if": {"properties": {"kind": {"const": kind}}},
+            "then": {"properties": {"value": {}}}
+        })
+    };
+    let mut expected = schema.clone();
+    expected["$defs"]["kind"]["enum"] = json!(kinds);
+    let all_of = expected["$defs"]["channel"]["allOf"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let platform_kind = |entry: &Value| {
+        let kind = entry["if"]["properties"]["kind"]["const"].as_str()?;
+        Platform::ALL
+            .iter()
+            .find(|p| p.kind().as_str() == kind)
+            .copied()
+    };
+    // Entries for domains, phones and e-mail stay as written; one entry per platform, in table
+    // order, after the value rule of e-mail addresses.
+    let mut rebuilt: Vec<Value> = Vec::new();
+    let known = |entry: &Value| {
+        entry["if"]["properties"]["kind"]["const"]
+            .as_str()
+            .is_none_or(|k| kinds.contains(&k))
+    };
+    for entry in all_of
+        .iter()
+        .filter(|e| platform_kind(e).is_none() && known(e))
+    {
+        rebuilt.push(entry.clone());
+        if entry["if"]["properties"]["kind"]["const"] == "email" {
+            for p in Platform::ALL {
+                let (pattern, description) = p.descriptor().schema;
+                let mut rule = rule_of(p.kind().as_str());
+                rule["then"]["properties"]["value"] =
+                    json!({"pattern": pattern, "description": description});
+                rebuilt.push(rule);
+            }
+        }
+    }
+    expected["$defs"]["channel"]["allOf"] = json!(rebuilt);
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        let mut out = serde_json::to_string_pretty(&expected).expect("JSON");
+        out.push('\n');
+        std::fs::write(path, out).expect("the schema is writable");
+        return;
+    }
+    assert!(
+        schema == expected,
+        "data/registry.schema.json does not follow the platform rows (UPDATE_SCHEMA=1 rewrites it)"
+    );
+}

@@ -206,3 +206,56 @@ fn confusables() {
         wrong.join("\n")
     );
 }
+
+/// `platforms.tsv`: the account each platform's links and labels name, and the form of it.
+#[test]
+fn platforms() {
+    use contactguard::input::handle::{Form, Handle};
+    let path = format!("{}/tests/data/platforms.tsv", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let form_name = |f: Form| match f {
+        Form::Name => "name",
+        Form::Invite => "invite",
+        Form::ChannelId => "channel_id",
+        Form::Post => "post",
+        Form::Opaque => "opaque",
+        _ => "other",
+    };
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        count += 1;
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 4, "platforms.tsv:{}: four columns", i + 1);
+        let input = String::from_utf8(escapes::unescape(cols[0])).expect("UTF-8 input");
+        let got = match Handle::parse(&input, None) {
+            Err(_) => "invalid - -".to_owned(),
+            Ok(h) => format!(
+                "{} {} {}",
+                h.platform().map_or("-", |p| p.kind().as_str()),
+                if h.form() == Form::Opaque {
+                    "-"
+                } else {
+                    h.name()
+                },
+                form_name(h.form())
+            ),
+        };
+        let want = format!("{} {} {}", cols[1], cols[2], cols[3]);
+        if got != want {
+            failures.push(format!(
+                "  platforms.tsv:{} {input:?}: got {got}, expected {want}",
+                i + 1
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -81,8 +81,8 @@ struct CheckArgs {
     /// Region for phone numbers written without + [default: the brand's, else CN].
     #[arg(long, value_name = "CC")]
     region: Option<String>,
-    /// Platform of handles given without one (`@name`, bare names): x, telegram, discord,
-    /// wechat, weibo, github, youtube or medium.
+    /// Platform of handles given without one (`@name`, bare names): a channel kind with
+    /// accounts (x, telegram, whatsapp, line …) or a word for it (tg, 微信).
     #[arg(long, value_parser = parse_platform)]
     platform: Option<Platform>,
     #[command(flatten)]
@@ -468,7 +468,14 @@ fn parse_platform(text: &str) -> Result<Platform, String> {
         .iter()
         .copied()
         .find(|p| p.kind().as_str() == text)
-        .ok_or_else(|| format!("'{text}' is not a platform; use x, telegram, discord, wechat, weibo, github, youtube or medium"))
+        .or_else(|| Platform::from_word(text))
+        .ok_or_else(|| {
+            let names: Vec<&str> = Platform::ALL.iter().map(|p| p.kind().as_str()).collect();
+            format!(
+                "'{text}' is not a platform; use one of: {}",
+                names.join(", ")
+            )
+        })
 }
 
 /// The exit code for the worst status seen.

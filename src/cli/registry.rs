@@ -206,9 +206,8 @@ pub struct ChannelAddArgs {
     /// The brand id.
     #[arg(long)]
     brand: String,
-    /// The kind: domain, phone, email, x, telegram, discord, wechat, weibo, github, youtube,
-    /// medium, android_app, ios_app.
-    #[arg(long)]
+    /// The kind of channel.
+    #[arg(long, value_parser = kind_names())]
     kind: String,
     /// The value, in any usual form (a link, +1 (888) …, @name).
     #[arg(long)]
@@ -734,6 +733,11 @@ fn brand(command: BrandCommand) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every channel kind's name, for `--kind`'s help and checking.
+fn kind_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(ChannelKind::ALL.iter().map(|k| k.as_str()))
 }
 
 fn kind_of(text: &str) -> Result<ChannelKind, Failure> {

@@ -1,6 +1,7 @@
 //! Human output of `scan`: the verdict on the whole text, each contact with where it was
 //! found, the false claims, then what to do instead.
 
+use contactguard::input::handle::Platform;
 use contactguard::registry::{ChannelKind, Lang};
 use contactguard::scan::{Advice, Basis, ScanReport};
 use contactguard::{Status, Technique};
@@ -15,15 +16,19 @@ const SHOWN_PER_KIND: usize = 2;
 /// How many of a brand's safety statements to quote.
 const SHOWN_STATEMENTS: usize = 3;
 
-/// The kinds of channel worth listing as a way to reach support, in order.
-const SUPPORT_KINDS: &[ChannelKind] = &[
-    ChannelKind::Email,
-    ChannelKind::Domain,
-    ChannelKind::X,
-    ChannelKind::Telegram,
-    ChannelKind::Discord,
-    ChannelKind::Phone,
-];
+/// The kinds of channel worth listing as a way to reach support, in order: e-mail, websites,
+/// the platforms whose rows say people reach support there, and phone numbers last.
+fn support_kinds() -> impl Iterator<Item = ChannelKind> {
+    [ChannelKind::Email, ChannelKind::Domain]
+        .into_iter()
+        .chain(
+            Platform::ALL
+                .iter()
+                .filter(|p| p.descriptor().support)
+                .map(|p| p.kind()),
+        )
+        .chain([ChannelKind::Phone])
+}
 
 pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> String {
     let mut out = String::new();
@@ -277,24 +282,22 @@ fn advise(advice: &Advice, lang: Lang, style: Style) -> String {
         Lang::Zh => format!("  {name} 的官方渠道（只认这些）：\n"),
         _ => format!("  {name}'s official channels (only these):\n"),
     };
-    for kind in SUPPORT_KINDS {
+    for kind in support_kinds() {
         let values: Vec<String> = advice
             .channels
             .iter()
-            .filter(|c| c.kind == *kind)
+            .filter(|c| c.kind == kind)
             .take(SHOWN_PER_KIND)
-            .map(|c| match c.kind {
-                ChannelKind::X => format!("@{}", c.value),
-                ChannelKind::Telegram => format!("t.me/{}", c.value),
-                ChannelKind::Discord => format!("discord.gg/{}", c.value),
-                _ => c.value.clone(),
+            .map(|c| match Platform::of_kind(c.kind) {
+                Some(p) => p.descriptor().shown(&c.value),
+                None => c.value.clone(),
             })
             .collect();
         if values.is_empty() {
             continue;
         }
         let values = style.good(&values.join("  "));
-        let label = zh::kind_plural(*kind, lang);
+        let label = zh::kind_plural(kind, lang);
         out.push_str(&match lang {
             Lang::Zh => format!("    {label}：{values}\n"),
             _ => format!("    {label:<18} {values}\n"),

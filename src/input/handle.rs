@@ -1,198 +1,14 @@
-//! Social-media handles: `@name`, `platform: name`, and every URL form of the platforms the
-//! registry knows (X, Telegram, Discord, WeChat, Weibo, GitHub, YouTube, Medium), with each
-//! platform's validity and case rules.
-
-use std::fmt;
+//! Social-media handles: `@name`, `platform: name`, and every link form of the platforms in
+//! [`crate::input::platform`], with each platform's rule for names and its case rules.
 
 use url::Url;
 
-use crate::kind::ChannelKind;
+use super::platform::LinkParts;
+pub use super::platform::Platform;
 use crate::normalize::{self, HiddenChar};
 
 /// The longest input accepted as one handle, in bytes.
 pub const MAX_HANDLE_LEN: usize = 2048;
-
-/// A platform with handles.
-///
-/// ```
-/// use contactguard::input::handle::Platform;
-/// use contactguard::registry::ChannelKind;
-///
-/// assert_eq!(Platform::from_word("电报"), Some(Platform::Telegram));
-/// assert_eq!(Platform::of_host("mobile.twitter.com"), Some(Platform::X));
-/// assert_eq!(Platform::Wechat.kind(), ChannelKind::Wechat);
-/// ```
-#[derive(Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
-#[non_exhaustive]
-pub enum Platform {
-    /// X (Twitter).
-    X,
-    /// Telegram.
-    Telegram,
-    /// Discord.
-    Discord,
-    /// WeChat.
-    Wechat,
-    /// Weibo.
-    Weibo,
-    /// GitHub.
-    Github,
-    /// YouTube.
-    Youtube,
-    /// Medium.
-    Medium,
-    /// Apple's App Store (an app's numeric id).
-    AppStore,
-    /// Google Play (an app's package name).
-    GooglePlay,
-}
-
-impl Platform {
-    /// Every platform.
-    pub const ALL: &'static [Platform] = &[
-        Platform::X,
-        Platform::Telegram,
-        Platform::Discord,
-        Platform::Wechat,
-        Platform::Weibo,
-        Platform::Github,
-        Platform::Youtube,
-        Platform::Medium,
-        Platform::AppStore,
-        Platform::GooglePlay,
-    ];
-
-    /// The registry channel kind of this platform.
-    pub fn kind(self) -> ChannelKind {
-        match self {
-            Platform::X => ChannelKind::X,
-            Platform::Telegram => ChannelKind::Telegram,
-            Platform::Discord => ChannelKind::Discord,
-            Platform::Wechat => ChannelKind::Wechat,
-            Platform::Weibo => ChannelKind::Weibo,
-            Platform::Github => ChannelKind::Github,
-            Platform::Youtube => ChannelKind::Youtube,
-            Platform::Medium => ChannelKind::Medium,
-            Platform::AppStore => ChannelKind::IosApp,
-            Platform::GooglePlay => ChannelKind::AndroidApp,
-        }
-    }
-
-    /// The platform of a registry channel kind.
-    pub fn of_kind(kind: ChannelKind) -> Option<Platform> {
-        Platform::ALL.iter().copied().find(|p| p.kind() == kind)
-    }
-
-    /// Reads a platform name as people write it (`twitter`, `tg`, `电报`, `微信`, `vx` …): a word
-    /// of [`PLATFORM_WORDS`], in any case.
-    pub fn from_word(word: &str) -> Option<Platform> {
-        let w = word.trim().to_lowercase();
-        PLATFORM_WORDS
-            .iter()
-            .find(|(name, _)| *name == w)
-            .map(|(_, p)| *p)
-    }
-
-    /// The platform of a URL host, if it is one.
-    pub fn of_host(host: &str) -> Option<Platform> {
-        let host = host.trim_end_matches('.');
-        let bare = host.strip_prefix("www.").unwrap_or(host);
-        Some(match bare {
-            "x.com" | "twitter.com" | "mobile.twitter.com" | "mobile.x.com" => Platform::X,
-            "t.me" | "telegram.me" | "telegram.dog" => Platform::Telegram,
-            "discord.gg" | "discord.com" | "discordapp.com" => Platform::Discord,
-            "mp.weixin.qq.com" | "weixin.qq.com" => Platform::Wechat,
-            "weibo.com" | "weibo.cn" | "m.weibo.cn" => Platform::Weibo,
-            "github.com" => Platform::Github,
-            "youtube.com" | "m.youtube.com" => Platform::Youtube,
-            "medium.com" => Platform::Medium,
-            "apps.apple.com" | "itunes.apple.com" => Platform::AppStore,
-            "play.google.com" => Platform::GooglePlay,
-            _ if single_label_below(bare, ".t.me") => Platform::Telegram,
-            _ if single_label_below(bare, ".medium.com") => Platform::Medium,
-            _ => return None,
-        })
-    }
-
-    /// The display name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Platform::X => "X",
-            Platform::Telegram => "Telegram",
-            Platform::Discord => "Discord",
-            Platform::Wechat => "WeChat",
-            Platform::Weibo => "Weibo",
-            Platform::Github => "GitHub",
-            Platform::Youtube => "YouTube",
-            Platform::Medium => "Medium",
-            Platform::AppStore => "App Store",
-            Platform::GooglePlay => "Google Play",
-        }
-    }
-
-    /// Whether names on this platform ignore case.
-    fn case_insensitive(self, form: Form) -> bool {
-        match form {
-            Form::Invite | Form::ChannelId => false,
-            _ => !matches!(self, Platform::Discord | Platform::GooglePlay),
-        }
-    }
-}
-
-/// How people write each platform's name, in English and Chinese, lowercase: the one table that
-/// [`Platform::from_word`] reads (`电报: name`, `--platform tg`), that `scan` takes labels before
-/// an ID from (`微信：…`, `飞机 @…`), and whose Chinese words it finds at the end of a phrase
-/// (`官方电报`). A new way of writing a platform's name is one row here.
-pub const PLATFORM_WORDS: &[(&str, Platform)] = &[
-    ("x", Platform::X),
-    ("twitter", Platform::X),
-    ("推特", Platform::X),
-    ("x.com", Platform::X),
-    ("twitter.com", Platform::X),
-    ("telegram", Platform::Telegram),
-    ("tg", Platform::Telegram),
-    ("电报", Platform::Telegram),
-    ("電報", Platform::Telegram),
-    ("纸飞机", Platform::Telegram),
-    ("紙飛機", Platform::Telegram),
-    ("飞机", Platform::Telegram),
-    ("飛機", Platform::Telegram),
-    ("telegram.me", Platform::Telegram),
-    ("t.me", Platform::Telegram),
-    ("discord", Platform::Discord),
-    ("wechat", Platform::Wechat),
-    ("weixin", Platform::Wechat),
-    ("微信号", Platform::Wechat),
-    ("微信號", Platform::Wechat),
-    ("微信", Platform::Wechat),
-    ("薇信", Platform::Wechat),
-    ("威信", Platform::Wechat),
-    ("vx", Platform::Wechat),
-    ("wx", Platform::Wechat),
-    ("加v", Platform::Wechat),
-    ("加 v", Platform::Wechat),
-    ("v信", Platform::Wechat),
-    ("v 信", Platform::Wechat),
-    ("weibo", Platform::Weibo),
-    ("微博", Platform::Weibo),
-    ("github", Platform::Github),
-    ("youtube", Platform::Youtube),
-    ("油管", Platform::Youtube),
-    ("medium", Platform::Medium),
-];
-
-/// Whether `host` is one label below `parent` (`name.t.me`, not `a.name.t.me`): only such a
-/// host names an account.
-fn single_label_below(host: &str, parent: &str) -> bool {
-    host.strip_suffix(parent)
-        .is_some_and(|label| !label.is_empty() && !label.contains('.'))
-}
-
-impl fmt::Display for Platform {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// What the name of a handle is.
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
@@ -289,12 +105,27 @@ impl Handle {
             None => from_text(text),
         };
         let platform = found_platform.or(platform);
-        let name = name.trim().trim_start_matches('@').to_owned();
+        let name = name.trim().trim_start_matches('@');
         if name.is_empty() {
             return Err(HandleError::Empty(input.trim().to_owned()));
         }
+        let (name, form) = match (platform, form) {
+            (Some(p), Some(form)) => (p.descriptor().tidy(name), form),
+            (Some(p), None) => {
+                let name = p.descriptor().tidy(name);
+                let form = p.descriptor().form_of(&name);
+                (name, form)
+            }
+            (None, _) => (name.to_owned(), Form::Name),
+        };
         if let Some(p) = platform {
-            validate(p, &name, form)?;
+            p.descriptor()
+                .check(&name, form)
+                .map_err(|rule| HandleError::Invalid {
+                    platform: p,
+                    name: name.clone(),
+                    rule,
+                })?;
         } else if !name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
@@ -353,180 +184,70 @@ impl Handle {
 /// The identity of `name` on `platform`.
 pub(crate) fn key(platform: Platform, name: &str, form: Form) -> String {
     let name = name.trim_start_matches('@');
-    let name = if platform.case_insensitive(form) {
-        name.to_lowercase()
-    } else {
-        name.to_owned()
-    };
-    let name = if platform == Platform::Medium {
-        name.replace('-', ".")
-    } else {
-        name
-    };
-    format!("{}:{name}", platform.kind())
+    format!(
+        "{}:{}",
+        platform.kind(),
+        platform.descriptor().fold(name, form)
+    )
 }
 
 /// The form a registry value of `platform` has.
 pub(crate) fn registry_form(platform: Platform, value: &str) -> Form {
-    match platform {
-        Platform::Discord => Form::Invite,
-        Platform::Telegram if value.starts_with('+') || value.starts_with("joinchat/") => {
-            Form::Invite
-        }
-        Platform::Youtube if is_youtube_channel_id(value) => Form::ChannelId,
-        Platform::AppStore => Form::ChannelId,
-        _ => Form::Name,
-    }
+    platform.descriptor().form_of(value.trim_start_matches('@'))
 }
 
-fn is_youtube_channel_id(s: &str) -> bool {
-    s.len() == 24
-        && s.starts_with("UC")
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
-
-/// `platform: name`, `platform：name`, `platform name`, `@name`, or a bare name.
-fn from_text(text: &str) -> (Option<Platform>, String, Form) {
+/// `platform: name`, `platform：name`, `platform name`, `@name`, or a bare name; the form is
+/// the platform's reading of the name.
+fn from_text(text: &str) -> (Option<Platform>, String, Option<Form>) {
     for sep in [':', '：'] {
         if let Some((word, rest)) = text.split_once(sep) {
             if let Some(p) = Platform::from_word(word) {
-                return (Some(p), rest.trim().to_owned(), name_form(p, rest.trim()));
+                return (Some(p), rest.trim().to_owned(), None);
             }
         }
     }
     if let Some((word, rest)) = text.split_once(char::is_whitespace) {
         if let Some(p) = Platform::from_word(word) {
-            return (Some(p), rest.trim().to_owned(), name_form(p, rest.trim()));
+            return (Some(p), rest.trim().to_owned(), None);
         }
     }
-    (None, text.to_owned(), Form::Name)
+    (None, text.to_owned(), None)
 }
 
-fn name_form(p: Platform, name: &str) -> Form {
-    registry_form(p, name.trim_start_matches('@'))
-}
-
-/// Reserved first path segments that are not account names.
-const X_RESERVED: &[&str] = &[
-    "home",
-    "i",
-    "search",
-    "explore",
-    "intent",
-    "share",
-    "settings",
-    "messages",
-    "notifications",
-    "hashtag",
-    "login",
-    "signup",
-    "tos",
-    "privacy",
-    "compose",
-];
-const GITHUB_RESERVED: &[&str] = &[
-    "orgs",
-    "features",
-    "marketplace",
-    "settings",
-    "login",
-    "about",
-    "pricing",
-    "sponsors",
-    "topics",
-    "collections",
-    "explore",
-    "notifications",
-    "apps",
-    "search",
-    "trending",
-    "enterprise",
-    "pulls",
-    "issues",
-    "new",
-];
-const TELEGRAM_RESERVED_SUBDOMAINS: &[&str] = &[
-    "www",
-    "addemoji",
-    "addlist",
-    "addstickers",
-    "addstyle",
-    "addtheme",
-    "auction",
-    "auth",
-    "boost",
-    "call",
-    "confirmphone",
-    "contact",
-    "giftcode",
-    "invoice",
-    "joinchat",
-    "login",
-    "m",
-    "nft",
-    "proxy",
-    "setlanguage",
-    "share",
-    "socks",
-    "web",
-    "a",
-    "k",
-    "z",
-];
-
-/// Reads a profile or invite URL of a known platform.
-fn from_url(text: &str) -> Option<(Option<Platform>, String, Form)> {
-    let lower = text.to_ascii_lowercase();
-    if lower.starts_with("tg://") {
-        let url = Url::parse(text).ok()?;
-        let pair = |k: &str| {
-            url.query_pairs()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.into_owned())
-        };
-        return match url.host_str() {
-            Some("resolve") => Some((
-                Some(Platform::Telegram),
-                pair("domain").unwrap_or_default(),
-                Form::Name,
-            )),
-            Some("join") => Some((
-                Some(Platform::Telegram),
-                format!("+{}", pair("invite").unwrap_or_default()),
-                Form::Invite,
-            )),
-            _ => Some((Some(Platform::Telegram), String::new(), Form::Opaque)),
-        };
-    }
-    if let Some(rest) = lower.strip_prefix("market://details?") {
-        // Android's own link into Google Play: `market://details?id=PACKAGE`.
-        let url = Url::parse(&format!(
-            "https://play.google.com/store/apps/details?{}",
-            &text[text.len() - rest.len()..]
-        ))
-        .ok()?;
-        let id = first_query(&url, "id").unwrap_or_default();
-        return Some((Some(Platform::GooglePlay), id, Form::Name));
-    }
-    let looks_like_url = lower.contains("://")
+/// Whether `lower` (an input in lowercase) is written as a link: a scheme, a host and a path,
+/// or a host one label below a platform that gives accounts names there (`name.t.me`).
+fn written_as_link(lower: &str) -> bool {
+    lower.contains("://")
         || (lower.contains('.') && lower.contains('/'))
-        || lower.ends_with(".t.me")
-        || lower.ends_with(".medium.com");
-    if !looks_like_url {
+        || Platform::ALL.iter().any(|p| {
+            p.descriptor()
+                .account_hosts
+                .iter()
+                .any(|parent| super::platform::account_below(lower, parent).is_some())
+        })
+}
+
+/// Reads a profile, invite or app link of a known platform: its platform's row reads the name.
+fn from_url(text: &str) -> Option<(Option<Platform>, String, Option<Form>)> {
+    let lower = text.to_ascii_lowercase();
+    let scheme = lower.split_once("://").map(|(s, _)| s);
+    let app = scheme.and_then(Platform::of_scheme);
+    if app.is_none() && !written_as_link(&lower) {
         return None;
     }
-    let url = if let Some(rest) = lower.strip_prefix("itms-apps://") {
-        // iOS's own link into the App Store.
-        Url::parse(&format!("https://{}", &text[text.len() - rest.len()..]))
-    } else if lower.contains("://") {
+    let url = if scheme.is_some() {
         Url::parse(text)
     } else {
         Url::parse(&format!("https://{text}"))
     }
     .ok()?;
-    let host = url.host_str()?.to_owned();
-    let platform = Platform::of_host(&host)?;
+    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let host = host.trim_end_matches('.');
+    let bare = host.strip_prefix("www.").unwrap_or(host);
+    let platform = match app {
+        Some(p) => p,
+        None => Platform::of_host(bare)?,
+    };
     let segs: Vec<String> = url
         .path_segments()
         .map(|s| {
@@ -535,269 +256,18 @@ fn from_url(text: &str) -> Option<(Option<Platform>, String, Form)> {
                 .collect()
         })
         .unwrap_or_default();
-    let first = segs.first().cloned().unwrap_or_default();
-    let second = segs.get(1).cloned().unwrap_or_default();
-    let bare = host.strip_prefix("www.").unwrap_or(&host).to_owned();
-    let (name, form) = match platform {
-        Platform::X => {
-            if second == "status" {
-                (first, Form::Post)
-            } else if first == "intent" {
-                let screen = url
-                    .query_pairs()
-                    .find(|(k, _)| k == "screen_name")
-                    .map(|(_, v)| v.into_owned());
-                (screen.unwrap_or_default(), Form::Name)
-            } else if X_RESERVED.contains(&first.to_lowercase().as_str()) {
-                (String::new(), Form::Opaque)
-            } else {
-                (first, Form::Name)
-            }
-        }
-        Platform::Telegram => {
-            if let Some(sub) = bare.strip_suffix(".t.me") {
-                if TELEGRAM_RESERVED_SUBDOMAINS.contains(&sub) {
-                    (String::new(), Form::Opaque)
-                } else {
-                    (sub.to_owned(), Form::Name)
-                }
-            } else if first.starts_with('+') {
-                (first, Form::Invite)
-            } else if first == "joinchat" {
-                (format!("joinchat/{second}"), Form::Invite)
-            } else if first == "s" {
-                (second, Form::Name)
-            } else if first == "c" {
-                (String::new(), Form::Opaque)
-            } else {
-                (first, Form::Name)
-            }
-        }
-        Platform::Discord => {
-            if bare == "discord.gg" {
-                if first == "invite" {
-                    (second, Form::Invite)
-                } else {
-                    (first, Form::Invite)
-                }
-            } else if first == "invite" {
-                (second, Form::Invite)
-            } else {
-                (String::new(), Form::Opaque)
-            }
-        }
-        Platform::Wechat => (String::new(), Form::Opaque),
-        Platform::Weibo => match first.as_str() {
-            "u" | "profile" => (second, Form::ChannelId),
-            "n" => (second, Form::Name),
-            _ => (first, Form::Name),
-        },
-        Platform::Github => {
-            if first == "orgs" && !second.is_empty() {
-                (second, Form::Name)
-            } else if GITHUB_RESERVED.contains(&first.to_lowercase().as_str()) {
-                (String::new(), Form::Opaque)
-            } else {
-                (first, Form::Name)
-            }
-        }
-        Platform::Youtube => match first.as_str() {
-            "channel" => (second, Form::ChannelId),
-            "c" | "user" => (second, Form::Name),
-            f if f.starts_with('@') => (f.to_owned(), Form::Name),
-            _ => (String::new(), Form::Opaque),
-        },
-        Platform::AppStore => {
-            // `/cn/app/tokenpocket/id1436028697`: the id is the last `idNNN` segment.
-            match segs.iter().rev().find_map(|seg| {
-                seg.strip_prefix("id")
-                    .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            }) {
-                Some(id) => (id.to_owned(), Form::ChannelId),
-                None => (String::new(), Form::Opaque),
-            }
-        }
-        Platform::GooglePlay => {
-            if segs
-                .iter()
-                .map(String::as_str)
-                .eq(["store", "apps", "details"])
-            {
-                (first_query(&url, "id").unwrap_or_default(), Form::Name)
-            } else {
-                (String::new(), Form::Opaque)
-            }
-        }
-        Platform::Medium => {
-            if let Some(sub) = bare.strip_suffix(".medium.com") {
-                (sub.to_owned(), Form::Name)
-            } else if let Some(user) = first.strip_prefix('@') {
-                (user.to_owned(), Form::Name)
-            } else {
-                (String::new(), Form::Opaque)
-            }
-        }
+    let parts = LinkParts {
+        url: &url,
+        scheme: url.scheme(),
+        host: bare,
+        segs,
     };
+    let (name, form) = platform.descriptor().read(&parts);
     if form == Form::Opaque {
         // Content that does not name its account: keep the link itself as the "name".
-        return Some((Some(platform), url.as_str().to_owned(), Form::Opaque));
+        return Some((Some(platform), url.as_str().to_owned(), Some(Form::Opaque)));
     }
-    Some((Some(platform), name, form))
-}
-
-/// The first value of query parameter `key` (percent-decoded), as the platforms read it.
-fn first_query(url: &Url, key: &str) -> Option<String> {
-    url.query_pairs()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.into_owned())
-}
-
-/// Each platform's rule for names.
-fn validate(platform: Platform, name: &str, form: Form) -> Result<(), HandleError> {
-    let invalid = |rule| {
-        Err(HandleError::Invalid {
-            platform,
-            name: name.to_owned(),
-            rule,
-        })
-    };
-    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let len = name.chars().count();
-    match (platform, form) {
-        (_, Form::Opaque) => Ok(()),
-        (Platform::AppStore, _) => {
-            if (6..=12).contains(&len) && name.bytes().all(|b| b.is_ascii_digit()) {
-                Ok(())
-            } else {
-                invalid("an App Store id is 6 to 12 digits")
-            }
-        }
-        (Platform::GooglePlay, _) => {
-            let part = |p: &str| {
-                p.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            };
-            if (3..=150).contains(&len) && name.contains('.') && name.split('.').all(part) {
-                Ok(())
-            } else {
-                invalid("a package name is words of letters, digits and _ joined by dots")
-            }
-        }
-        (Platform::X, _) => {
-            if (1..=15).contains(&len) && name.chars().all(word) {
-                Ok(())
-            } else {
-                invalid("1 to 15 letters, digits or _")
-            }
-        }
-        (Platform::Telegram, Form::Invite) => {
-            let hash = name.trim_start_matches('+').trim_start_matches("joinchat/");
-            if !hash.is_empty()
-                && hash
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-            {
-                Ok(())
-            } else {
-                invalid("an invite is + followed by letters, digits, _ or -")
-            }
-        }
-        (Platform::Telegram, _) => {
-            let first_letter = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-            if (4..=32).contains(&len)
-                && name.chars().all(word)
-                && first_letter
-                && !name.ends_with('_')
-                && !name.contains("__")
-            {
-                Ok(())
-            } else {
-                invalid(
-                    "4 to 32 letters, digits or _, starting with a letter, no trailing _ and no __",
-                )
-            }
-        }
-        (Platform::Discord, _) => {
-            if (2..=32).contains(&len)
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            {
-                Ok(())
-            } else {
-                invalid("an invite code is 2 to 32 letters, digits or -")
-            }
-        }
-        (Platform::Wechat, _) => {
-            let first_letter = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-            if (6..=20).contains(&len)
-                && first_letter
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-            {
-                Ok(())
-            } else {
-                invalid("a WeChat ID is 6 to 20 letters, digits, _ or -, starting with a letter")
-            }
-        }
-        (Platform::Weibo, Form::ChannelId) => {
-            if (5..=12).contains(&len) && name.chars().all(|c| c.is_ascii_digit()) {
-                Ok(())
-            } else {
-                invalid("a Weibo UID is 5 to 12 digits")
-            }
-        }
-        (Platform::Weibo, _) => {
-            if (1..=30).contains(&len)
-                && name
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-            {
-                Ok(())
-            } else {
-                invalid("up to 30 letters, CJK characters, digits, _ or -")
-            }
-        }
-        (Platform::Github, _) => {
-            if (1..=39).contains(&len)
-                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && !name.starts_with('-')
-                && !name.contains("--")
-            {
-                Ok(())
-            } else {
-                invalid("1 to 39 letters, digits or -, not starting with - and no --")
-            }
-        }
-        (Platform::Youtube, Form::ChannelId) => {
-            if is_youtube_channel_id(name) {
-                Ok(())
-            } else {
-                invalid("a channel id is UC followed by 22 letters, digits, _ or -")
-            }
-        }
-        (Platform::Youtube, _) => {
-            let h = name.trim_start_matches('@');
-            if (3..=30).contains(&h.chars().count())
-                && h.chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '·'))
-            {
-                Ok(())
-            } else {
-                invalid("a handle is 3 to 30 letters, digits, _, - or .")
-            }
-        }
-        (Platform::Medium, _) => {
-            if (1..=64).contains(&len)
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
-            {
-                Ok(())
-            } else {
-                invalid("letters, digits, _, . or -")
-            }
-        }
-    }
+    Some((Some(platform), name, Some(form)))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 pub mod email;
 pub mod handle;
 pub mod phone;
+pub mod platform;
 pub mod url;
 
 use crate::kind::Kind;

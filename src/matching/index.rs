@@ -420,10 +420,10 @@ impl Index {
                     channel: c,
                 };
                 let name = channel.value.trim().to_ascii_lowercase();
-                let host = match channel.kind {
-                    ChannelKind::Github => format!("{name}.github.io"),
-                    ChannelKind::Medium => format!("{}.medium.com", name.replace('.', "-")),
-                    _ => continue,
+                let Some(host) =
+                    Platform::of_kind(channel.kind).and_then(|p| p.descriptor().page_host(&name))
+                else {
+                    continue;
                 };
                 // A page host derived from an account is that host only: the platform, not
                 // the brand, decides who gets the names below it.

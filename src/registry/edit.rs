@@ -4,7 +4,7 @@
 //! Output is deterministic, so reviews see minimal diffs.
 
 use crate::input::email::Email;
-use crate::input::handle::{Handle, Platform};
+use crate::input::handle::{Form, Handle, Platform};
 use crate::input::phone::Phone;
 use crate::input::url::{Link, LinkHost};
 use crate::normalize::visual_key;
@@ -123,38 +123,21 @@ pub fn normalize_value(
                 email.domain()
             ))
         }
-        ChannelKind::AndroidApp => {
-            let ok = value.split('.').count() >= 2
-                && value.split('.').all(|p| {
-                    !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                });
-            if ok {
-                Ok(value.to_owned())
-            } else {
-                Err(bad(
-                    "a Google Play package looks like com.example.app".into()
-                ))
-            }
-        }
-        ChannelKind::IosApp => {
-            let id = value.trim_start_matches("id");
-            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
-                Ok(id.to_owned())
-            } else {
-                Err(bad("an App Store id is a number such as 1436028697".into()))
-            }
-        }
-        other => {
+        account => {
             let platform =
-                Platform::of_kind(other).ok_or_else(|| bad("unsupported kind".into()))?;
+                Platform::of_kind(account).ok_or_else(|| bad("unsupported kind".into()))?;
+            // A profile or invite link names its account as the platform reads it.
             let handle = Handle::parse(value, Some(platform)).map_err(|e| bad(e.to_string()))?;
-            if handle.platform() != Some(platform) {
+            if handle.platform() != Some(platform) || handle.form() == Form::Opaque {
                 return Err(bad(format!(
                     "a {} link or name was expected",
                     platform.name()
                 )));
             }
-            Ok(handle.name().to_owned())
+            platform
+                .descriptor()
+                .registry_value(handle.name())
+                .map_err(|rule| bad(rule.to_owned()))
         }
     }
 }

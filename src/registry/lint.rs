@@ -9,6 +9,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::{Channel, ChannelKind, NoChannel, Registry, MAX_REGISTRY_BYTES, SPEC_VERSION};
+use crate::input::platform::Platform;
 use crate::input::url::Link;
 
 /// One problem found by [`lint`].
@@ -284,27 +285,17 @@ fn check_value(kind: ChannelKind, value: &str) -> Result<(), String> {
                 Err(format!("'{value}' must be E.164: '+' and 8 to 15 digits"))
             }
         }
-        ChannelKind::X
-        | ChannelKind::Telegram
-        | ChannelKind::Github
-        | ChannelKind::Medium
-        | ChannelKind::Discord => {
-            if value.starts_with('@') || value.contains("://") || value.contains(' ') {
-                Err(format!(
-                    "'{value}' must be the bare name or code, without '@', spaces or a link"
-                ))
-            } else {
-                Ok(())
-            }
-        }
-        ChannelKind::IosApp => {
-            if value.bytes().all(|b| b.is_ascii_digit()) {
-                Ok(())
-            } else {
-                Err(format!("'{value}' must be the numeric App Store id"))
-            }
-        }
-        _ => Ok(()),
+        account => match Platform::of_kind(account) {
+            // The platform's row: the value is its registry form, by the platform's rule.
+            Some(p) => match p.descriptor().registry_value(value) {
+                Ok(written) if written == value => Ok(()),
+                Ok(written) => Err(format!(
+                    "write '{value}' as the registry keeps it: '{written}' (without '@', a link or spaces)"
+                )),
+                Err(rule) => Err(format!("'{value}' cannot be a {} name: {rule}", p.name())),
+            },
+            None => Ok(()),
+        },
     }
 }
 

@@ -10,6 +10,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::text::{head, tail_of_line};
+use crate::input::handle::Platform;
 use crate::registry::ChannelKind;
 
 /// Words that present a contact as a brand's own.
@@ -77,12 +78,9 @@ pub(crate) fn kind_words(kind: ChannelKind) -> &'static [&'static str] {
             "call our",
             "phone line",
         ],
-        ChannelKind::Telegram => &["电报群", "电报", "電報", "飞机群", "tg群", "telegram"],
-        ChannelKind::Wechat => &["微信", "wechat"],
-        ChannelKind::X => &["推特", "twitter"],
         ChannelKind::Email => &["邮箱", "郵箱", "email", "e-mail"],
-        ChannelKind::Discord => &["discord"],
-        _ => &[],
+        ChannelKind::Domain => &[],
+        account => Platform::of_kind(account).map_or(&[], |p| p.descriptor().claims),
     }
 }
 

@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 use linkify::{LinkFinder, LinkKind};
 
 use super::text::{head, tail_of_line};
-use crate::input::handle::{Platform, PLATFORM_WORDS};
+use crate::input::handle::Platform;
+use crate::input::platform;
 
 /// What a piece of text was taken for.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -23,8 +24,6 @@ pub(crate) enum What {
     Phone,
     /// A handle, on a platform when the text names one.
     Handle(Option<Platform>),
-    /// A QQ number or group.
-    Qq,
 }
 
 /// A contact found in the segmented text.
@@ -43,42 +42,20 @@ const FILE_EXTENSIONS: &[&str] = &[
     "go", "pl", "rar", "xls", "xlsx", "ppt", "webp",
 ];
 
-/// Words that label a QQ number or group after them (QQ is no platform of the registry).
-const QQ_WORDS: &[&str] = &["qq", "扣扣"];
-
-/// Words that label the ID after them, and what the ID is, longest first: the platform words
-/// of [`PLATFORM_WORDS`] for the platforms whose IDs are written after a label (not a single
-/// letter or a host name), and QQ's.
-fn labels() -> &'static [(&'static str, Label)] {
-    static LABELS: OnceLock<Vec<(&'static str, Label)>> = OnceLock::new();
+/// Words that label the ID after them, and the platform of the ID, longest first: the words of
+/// the platforms whose rows take IDs written after a label (`微信：…`), without single letters
+/// and host names.
+fn labels() -> &'static [(&'static str, Platform)] {
+    static LABELS: OnceLock<Vec<(&'static str, Platform)>> = OnceLock::new();
     LABELS.get_or_init(|| {
-        let mut all: Vec<(&'static str, Label)> = PLATFORM_WORDS
-            .iter()
-            .filter(|(word, _)| word.chars().count() >= 2 && !word.contains('.'))
-            .filter_map(|(word, platform)| {
-                let label = match platform {
-                    Platform::Wechat => Label::Wechat,
-                    Platform::Telegram => Label::Telegram,
-                    Platform::X => Label::X,
-                    Platform::Discord => Label::Discord,
-                    _ => return None,
-                };
-                Some((*word, label))
+        let mut all: Vec<(&'static str, Platform)> = platform::words()
+            .filter(|(word, p)| {
+                p.descriptor().has_labels() && word.chars().count() >= 2 && !word.contains('.')
             })
-            .chain(QQ_WORDS.iter().map(|w| (*w, Label::Qq)))
             .collect();
         all.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
         all
     })
-}
-
-#[derive(Clone, Copy, Debug, Eq, PartialEq)]
-enum Label {
-    Wechat,
-    Qq,
-    Telegram,
-    X,
-    Discord,
 }
 
 /// Words between a label and its ID (`微信号：`, `QQ群 ID:`).
@@ -259,8 +236,8 @@ fn labelled_in(text: &str, lower: &str) -> Vec<(Range<usize>, What)> {
     out
 }
 
-/// The ID at the start of `s` for `label`: its length and what it is.
-fn label_id(s: &str, label: Label) -> Option<(usize, What)> {
+/// The ID at the start of `s` for a label of `platform`: its length and what it is.
+fn label_id(s: &str, platform: Platform) -> Option<(usize, What)> {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let s = head(s, 64);
     let len = s
@@ -271,25 +248,10 @@ fn label_id(s: &str, label: Label) -> Option<(usize, What)> {
     if bare.is_empty() || bare.contains('@') || bare.contains('.') {
         return None;
     }
-    let digits = bare.chars().all(|c| c.is_ascii_digit());
-    let starts_letter = bare.starts_with(|c: char| c.is_ascii_alphabetic());
-    let n = bare.len();
-    let what = match label {
-        Label::Wechat if starts_letter && (6..=20).contains(&n) => {
-            What::Handle(Some(Platform::Wechat))
-        }
-        Label::Wechat if digits && (5..=15).contains(&n) => What::Handle(Some(Platform::Wechat)),
-        Label::Qq if digits && (5..=12).contains(&n) => What::Qq,
-        Label::Telegram if starts_letter && (4..=32).contains(&n) && !bare.contains('-') => {
-            What::Handle(Some(Platform::Telegram))
-        }
-        Label::X if (2..=15).contains(&n) && !bare.contains('-') => What::Handle(Some(Platform::X)),
-        Label::Discord if starts_letter && (2..=32).contains(&n) => {
-            What::Handle(Some(Platform::Discord))
-        }
-        _ => return None,
-    };
-    Some((id.len(), what))
+    platform
+        .descriptor()
+        .labels(bare)
+        .then_some((id.len(), What::Handle(Some(platform))))
 }
 
 /// `@name` handles, with the platform named just before them (`推特 @x`, `Telegram: @y`).
@@ -344,11 +306,10 @@ fn platform_word(word: &str) -> Option<Platform> {
         return Some(p);
     }
     let lower = word.to_lowercase();
-    PLATFORM_WORDS
-        .iter()
+    platform::words()
         .filter(|(w, _)| !w.is_ascii())
         .find(|(w, _)| lower.ends_with(w))
-        .map(|(_, p)| *p)
+        .map(|(_, p)| p)
 }
 
 /// Telephone numbers: runs of digits with the separators numbers are written with, `+` or
@@ -621,7 +582,7 @@ mod tests {
                 "010-12345678 转 8",
             ]
         );
-        assert_eq!(found[3].1, What::Qq);
+        assert_eq!(found[3].1, What::Handle(Some(Platform::Qq)));
         assert_eq!(found[4].1, What::Handle(Some(Platform::Wechat)));
         assert_eq!(found[5].1, What::Handle(Some(Platform::Telegram)));
         assert_eq!(found[7].1, What::Email);

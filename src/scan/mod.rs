@@ -568,11 +568,6 @@ fn judge(
             options.platform = platform;
             checker.check_with(contact, &options)
         }
-        What::Qq => {
-            let mut v = checker.check_with(contact, &CheckOptions::default().kind(Kind::Handle));
-            v.normalized = Some(format!("QQ {contact}"));
-            v
-        }
     };
     // What does not parse as the kind it was taken for is not a contact; but a link or an
     // address that no browser or mail client opens as written, only once its look-alike

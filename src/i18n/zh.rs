@@ -1,126 +1,84 @@
-//! What the library reports, in words for people, in English and Chinese: technique names,
-//! details, channel kinds, number types. The structured [`Detail`] is rendered here, so every
-//! language says the same; the CLI and apps read it alike. For Traditional characters, pass the
-//! Chinese through [`crate::normalize::hant::to_traditional`].
-//!
-//! ```
-//! use contactguard::i18n::{detail, technique};
-//! use contactguard::registry::Lang;
-//! use contactguard::Checker;
-//!
-//! let v = Checker::builtin()?.check("tokenp0cket.pro");
-//! let f = &v.findings[0];
-//! assert_eq!(technique(f.technique, Lang::Zh), "形近字符");
-//! assert!(detail(&f.detail, Lang::Zh).contains("冒充 'o'"));
-//! assert_eq!(detail(&f.detail, Lang::En), f.detail.to_string());
-//! # Ok::<(), contactguard::Error>(())
-//! ```
+//! The Chinese (Simplified) catalogue: every sentence and name the library reports, one
+//! exhaustive `match` per kind of message, so a message without Chinese words does not compile.
+//! Traditional Chinese is this text converted ([`crate::normalize::hant`]).
 
 use crate::input::phone::NumberType;
-use crate::registry::{ChannelKind, Lang};
+use crate::registry::ChannelKind;
 use crate::{Change, CharInfo, Detail, Technique};
 
 /// The short name of a technique, as a reader would say it.
-pub fn technique(t: Technique, lang: Lang) -> &'static str {
-    let (en, zh) = match t {
-        Technique::Exact => ("exact match", "完全一致"),
-        Technique::OfficialSubdomain => ("official subdomain", "官方域名下的子域名"),
-        Technique::Homoglyph => ("lookalike characters", "形近字符"),
-        Technique::MixedScript => ("mixed scripts", "混用多种文字"),
-        Technique::WholeScript => (
-            "foreign letters that look Latin",
-            "整体换用形似拉丁字母的外文字母",
-        ),
-        Technique::Typo => ("misspelling", "拼写篡改"),
-        Technique::Transposition => ("swapped letters", "字母调换"),
-        Technique::Combosquat => ("brand name plus words", "品牌名加词"),
-        Technique::TldSwap => ("other domain ending", "更换域名后缀"),
-        Technique::SubdomainEmbedding => ("brand hidden in a subdomain", "品牌名藏在子域名里"),
-        Technique::PathEmbedding => ("brand hidden in the path", "品牌域名藏在链接路径里"),
-        Technique::Userinfo => ("fake host before '@'", "'@' 前的伪装主机名"),
-        Technique::IpHost => ("bare IP address", "直接使用 IP 地址"),
-        Technique::InvisibleChars => ("invisible characters", "隐藏字符"),
-        Technique::BidiControl => ("text-direction characters", "文字方向控制符"),
-        Technique::Shortener => ("link shortener", "短链接"),
-        Technique::FreeHosting => ("free hosting", "免费托管网站"),
-        Technique::HandleAffix => ("handle with added words", "账号名加缀"),
-        Technique::DigitLookalike => ("letters for digits", "用字母冒充数字"),
-        Technique::PrefixSwap => ("other number prefix", "更换号码前缀"),
-        Technique::NoSuchChannel => ("channel the brand does not have", "品牌根本没有这种渠道"),
-        Technique::BrandMention => ("brand name used", "冒用品牌名"),
-        Technique::LookalikeDelimiter => ("look-alike punctuation", "伪装成标点的字符"),
-        Technique::ExtraRecipient => ("hidden extra recipient", "暗中加了收件人"),
-        Technique::DeceptiveLinkText => ("link text that lies", "链接文字与实际去向不符"),
-    };
-    pick(lang, en, zh)
+pub(super) fn technique(t: Technique) -> &'static str {
+    match t {
+        Technique::Exact => "完全一致",
+        Technique::OfficialSubdomain => "官方域名下的子域名",
+        Technique::Homoglyph => "形近字符",
+        Technique::MixedScript => "混用多种文字",
+        Technique::WholeScript => "整体换用形似拉丁字母的外文字母",
+        Technique::Typo => "拼写篡改",
+        Technique::Transposition => "字母调换",
+        Technique::Combosquat => "品牌名加词",
+        Technique::TldSwap => "更换域名后缀",
+        Technique::SubdomainEmbedding => "品牌名藏在子域名里",
+        Technique::PathEmbedding => "品牌域名藏在链接路径里",
+        Technique::Userinfo => "'@' 前的伪装主机名",
+        Technique::IpHost => "直接使用 IP 地址",
+        Technique::InvisibleChars => "隐藏字符",
+        Technique::BidiControl => "文字方向控制符",
+        Technique::Shortener => "短链接",
+        Technique::FreeHosting => "免费托管网站",
+        Technique::HandleAffix => "账号名加缀",
+        Technique::DigitLookalike => "用字母冒充数字",
+        Technique::PrefixSwap => "更换号码前缀",
+        Technique::NoSuchChannel => "品牌根本没有这种渠道",
+        Technique::BrandMention => "冒用品牌名",
+        Technique::LookalikeDelimiter => "伪装成标点的字符",
+        Technique::ExtraRecipient => "暗中加了收件人",
+        Technique::DeceptiveLinkText => "链接文字与实际去向不符",
+    }
 }
 
 /// What a channel of this kind is called.
-pub fn kind_noun(kind: ChannelKind, lang: Lang) -> &'static str {
-    let (en, zh) = match kind {
-        ChannelKind::Domain => ("website", "网站"),
-        ChannelKind::Phone => ("phone number", "电话号码"),
-        ChannelKind::Email => ("e-mail address", "电子邮箱"),
-        ChannelKind::X => ("X account", "X（推特）账号"),
-        ChannelKind::Telegram => ("Telegram", "Telegram（电报）"),
-        ChannelKind::Discord => ("Discord", "Discord"),
-        ChannelKind::Wechat => ("WeChat account", "微信账号"),
-        ChannelKind::Weibo => ("Weibo account", "微博账号"),
-        ChannelKind::Github => ("GitHub account", "GitHub 账号"),
-        ChannelKind::Youtube => ("YouTube channel", "YouTube 频道"),
-        ChannelKind::Medium => ("Medium blog", "Medium 博客"),
-        ChannelKind::AndroidApp => ("Android app", "安卓应用"),
-        ChannelKind::IosApp => ("iOS app", "iOS 应用"),
-    };
-    pick(lang, en, zh)
+pub(super) fn kind_noun(kind: ChannelKind) -> &'static str {
+    match kind {
+        ChannelKind::Domain => "网站",
+        ChannelKind::Phone => "电话号码",
+        ChannelKind::Email => "电子邮箱",
+        account => super::nouns(account).map_or(account.as_str(), |n| n.zh.one),
+    }
 }
 
-/// The plural heading for a brand's channels of a kind ("websites").
-pub fn kind_plural(kind: ChannelKind, lang: Lang) -> &'static str {
-    let (en, zh) = match kind {
-        ChannelKind::Domain => ("websites", "网站"),
-        ChannelKind::Phone => ("phone numbers", "电话"),
-        ChannelKind::Email => ("e-mail addresses", "电子邮箱"),
-        ChannelKind::X => ("X (Twitter)", "X（推特）"),
-        ChannelKind::Telegram => ("Telegram", "Telegram（电报）"),
-        ChannelKind::Discord => ("Discord", "Discord"),
-        ChannelKind::Wechat => ("WeChat", "微信"),
-        ChannelKind::Weibo => ("Weibo", "微博"),
-        ChannelKind::Github => ("GitHub", "GitHub"),
-        ChannelKind::Youtube => ("YouTube", "YouTube"),
-        ChannelKind::Medium => ("Medium", "Medium"),
-        ChannelKind::AndroidApp => ("Android app (Google Play)", "安卓应用（Google Play）"),
-        ChannelKind::IosApp => ("iOS app (App Store id)", "iOS 应用（App Store 编号）"),
-    };
-    pick(lang, en, zh)
+/// The heading over a brand's channels of a kind.
+pub(super) fn kind_plural(kind: ChannelKind) -> &'static str {
+    match kind {
+        ChannelKind::Domain => "网站",
+        ChannelKind::Phone => "电话",
+        ChannelKind::Email => "电子邮箱",
+        account => super::nouns(account).map_or(account.as_str(), |n| n.zh.heading),
+    }
 }
 
 /// The type of a phone number.
-pub fn number_type(t: NumberType, lang: Lang) -> &'static str {
+pub(super) fn number_type(t: NumberType) -> &'static str {
     use NumberType as T;
-    let (en, zh) = match t {
-        T::FixedLine => ("landline", "固定电话"),
-        T::Mobile => ("mobile", "手机"),
-        T::FixedLineOrMobile => ("landline or mobile", "固定电话或手机"),
-        T::TollFree => ("toll-free", "免费电话"),
-        T::PremiumRate => ("premium rate", "付费电话"),
-        T::SharedCost => ("shared cost (400-type)", "400 类共同付费号码"),
-        T::Voip => ("internet (VoIP)", "网络电话"),
-        T::PersonalNumber => ("personal number", "个人号码"),
-        T::Pager => ("pager", "寻呼"),
-        T::Uan => ("universal access number", "统一接入号码"),
-        T::Voicemail => ("voicemail", "语音信箱"),
-        T::ShortCode => ("short service code", "短号码"),
-        T::Unknown => ("not a valid number in its region", "在其地区不是有效号码"),
-    };
-    pick(lang, en, zh)
+    match t {
+        T::FixedLine => "固定电话",
+        T::Mobile => "手机",
+        T::FixedLineOrMobile => "固定电话或手机",
+        T::TollFree => "免费电话",
+        T::PremiumRate => "付费电话",
+        T::SharedCost => "400 类共同付费号码",
+        T::Voip => "网络电话",
+        T::PersonalNumber => "个人号码",
+        T::Pager => "寻呼",
+        T::Uan => "统一接入号码",
+        T::Voicemail => "语音信箱",
+        T::ShortCode => "短号码",
+        T::Unknown => "在其地区不是有效号码",
+    }
 }
 
 /// The finding's detail in one sentence.
-pub fn detail(d: &Detail, lang: Lang) -> String {
-    if lang == Lang::En {
-        return d.to_string();
-    }
+pub(super) fn detail(d: &Detail) -> String {
     match d {
         Detail::Exact => "与官方渠道完全一致".to_owned(),
         Detail::InsideScope { domain } => format!("是官方域名 {domain} 下的主机"),
@@ -161,7 +119,7 @@ pub fn detail(d: &Detail, lang: Lang) -> String {
         Detail::Name { name } => format!("使用了品牌名 '{name}'，但品牌并未公布它"),
         Detail::NoChannel { brand, kind } => format!(
             "{brand} 根本没有公布任何{}：接电话的人不是 {brand}",
-            kind_noun(*kind, lang)
+            kind_noun(*kind)
         ),
         Detail::Prefix { found, expected } => {
             format!("官方号码的数字换上了前缀 {found}（官方是 {expected}）")
@@ -275,12 +233,4 @@ fn changes_zh(changes: &[Change]) -> String {
         })
         .collect::<Vec<_>>()
         .join("，")
-}
-
-/// `en` or `zh`, for `lang`.
-fn pick<'a>(lang: Lang, en: &'a str, zh: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh => zh,
-        _ => en,
-    }
 }
