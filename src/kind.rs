@@ -114,4 +114,5 @@ channel_kinds! {
     Tiktok => "tiktok", "A TikTok username, without `@`.";
     Reddit => "reddit", "A Reddit user, or a community as `r/name`.";
     Kakao => "kakao", "A KakaoTalk channel (`_id`), open chat (`o/code`) or ID.";
+    Signal => "signal", "A Signal username (`name.01`) or the E.164 number of an account.";
 }

@@ -600,6 +600,32 @@ platforms! {
         label: Some(kakao::label),
         page_host: None,
     };
+    Signal "Signal: a username (`name.01`) or a phone number." => Descriptor {
+        kind: ChannelKind::Signal,
+        name: "Signal",
+        words: &["signal"],
+        claims: &[],
+        hosts: &["signal.me", "signal.group"],
+        account_hosts: &[],
+        schemes: &["sgnl"],
+        nouns: Nouns {
+            en: Noun { one: "Signal account", heading: "Signal" },
+            zh: Noun { one: "Signal 账号", heading: "Signal" },
+        },
+        shown_as: "Signal {}",
+        support: false,
+        schema: (
+            "^(?:\\+[1-9][0-9]{6,14}|[A-Za-z_][A-Za-z0-9_]{2,31}\\.[0-9]{2,9})$",
+            "username with its number ('name.01'), or the E.164 number of the account",
+        ),
+        read_link: signal::link,
+        tidy: same,
+        form_of: names,
+        rule: signal::rule,
+        fold: fold_names,
+        label: None,
+        page_host: None,
+    };
 }
 
 impl Platform {
@@ -1612,6 +1638,34 @@ mod kakao {
     }
 }
 
+mod signal {
+    use super::*;
+
+    /// `signal.me/#p/+NUMBER` names a phone number; `signal.me/#eu/…` carries the username
+    /// encrypted and `signal.group/#…` a group key: neither names an account offline.
+    pub fn link(p: &LinkParts<'_>) -> (String, Form) {
+        let fragment = p.url.fragment().unwrap_or_default();
+        match fragment.strip_prefix("p/") {
+            Some(number) if e164(number) => (number.to_owned(), Form::Name),
+            _ => opaque(),
+        }
+    }
+
+    pub fn rule(name: &str, _: Form) -> Result<(), &'static str> {
+        let username = name.rsplit_once('.').is_some_and(|(nick, number)| {
+            len_in(nick, 3..=32)
+                && !nick.starts_with(|c: char| c.is_ascii_digit())
+                && nick.chars().all(word)
+                && len_in(number, 2..=9)
+                && digits(number)
+        });
+        super::rule(
+            username || e164(name),
+            "a Signal username is a name, a dot and at least two digits (name.01), or a phone number",
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1650,6 +1704,7 @@ mod tests {
             Ok("@TokenPocket".into())
         );
         assert_eq!(value(Platform::Reddit, "u/spez"), Ok("spez".into()));
+        assert!(value(Platform::Signal, "alice").is_err());
         assert!(value(Platform::Qq, "0123456").is_err());
     }
 }
