@@ -16,8 +16,8 @@ use crate::normalize;
 use crate::registry::{ChannelKind, Registry};
 use crate::trust::TrustedRegistry;
 use crate::verdict::{
-    BrandRef, ChannelRef, CharInfo, Detail, Finding, Kind, Note, PhoneInfo, Status, Technique,
-    Verdict,
+    BrandRef, ChannelRef, CharInfo, Detail, Finding, Kind, Note, PhoneInfo, Problem, Status,
+    Technique, Verdict,
 };
 use crate::Error;
 
@@ -296,7 +296,7 @@ impl Checker {
                     return Verdict::invalid(
                         input,
                         options.kind.unwrap_or(Kind::Domain),
-                        format!("no brand '{id}' in the registry"),
+                        Problem::NoBrand(id.clone()),
                     )
                 }
             },
@@ -315,10 +315,10 @@ impl Checker {
             return Verdict::invalid(
                 input,
                 kind,
-                format!(
-                    "the input holds the control character U+{:04X} at byte {at}; paste the contact as plain text",
-                    u32::from(c)
-                ),
+                Problem::Control {
+                    code: u32::from(c),
+                    at,
+                },
             );
         }
         let mut verdict = match kind {
@@ -681,6 +681,7 @@ impl Checker {
             platform: None,
             phone: None,
             error: None,
+            problem: None,
             notes,
         }
     }

@@ -69,8 +69,8 @@ pub use checker::{CheckOptions, Checker};
 pub use scan::{ScanItem, ScanReport};
 // - the answer
 pub use verdict::{
-    BrandRef, Change, ChannelRef, CharInfo, Detail, Finding, Kind, Note, PhoneInfo, Status,
-    Technique, Verdict, MAX_HIDDEN_POSITIONS,
+    BrandRef, Change, ChannelRef, CharInfo, Detail, Finding, Kind, Note, PhoneInfo, Problem,
+    Status, Technique, Verdict, MAX_HIDDEN_POSITIONS,
 };
 // - registries and their errors
 pub use error::Error;

@@ -7,6 +7,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::input::email::EmailError;
+use crate::input::handle::HandleError;
+use crate::input::phone::PhoneError;
+use crate::input::url::LinkError;
 use crate::kind::ChannelKind;
 pub use crate::kind::Kind;
 
@@ -54,9 +58,13 @@ pub struct Verdict {
     /// `phone` feature).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<PhoneInfo>,
-    /// Why the input is `invalid`.
+    /// Why the input is `invalid`, in English.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Why the input is `invalid`, structured, for saying it in another language
+    /// ([`Verdict::message_in`]). Not part of the JSON: `error` is.
+    #[serde(skip)]
+    pub problem: Option<Problem>,
     /// How the input was read, where that matters to the answer (a defanged link read as
     /// the link it stands for); not findings against it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -130,7 +138,8 @@ impl Verdict {
     /// assert_eq!(v.status, Status::Invalid);
     /// assert_eq!(v.error.as_deref(), Some("an empty line"));
     /// ```
-    pub fn invalid(input: &str, kind: Kind, error: impl fmt::Display) -> Verdict {
+    pub fn invalid(input: &str, kind: Kind, problem: impl Into<Problem>) -> Verdict {
+        let problem = problem.into();
         Verdict {
             input: input.to_owned(),
             kind,
@@ -142,7 +151,8 @@ impl Verdict {
             official_channels: Vec::new(),
             platform: None,
             phone: None,
-            error: Some(error.to_string()),
+            error: Some(problem.to_string()),
+            problem: Some(problem),
             notes: Vec::new(),
         }
     }
@@ -771,3 +781,68 @@ pub enum Detail {
 /// The most byte offsets a [`Detail::Hidden`] lists: a verdict's size does not grow with the
 /// number of hidden characters.
 pub const MAX_HIDDEN_POSITIONS: usize = 8;
+
+/// Why an input is `invalid`, structured so that it can be said in any language
+/// ([`crate::i18n`] has the words; `Display` is the English).
+///
+/// ```
+/// use contactguard::{Checker, Problem};
+///
+/// let v = Checker::builtin()?.check("telegram: ab");
+/// assert!(matches!(v.problem, Some(Problem::Handle(_))));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+#[derive(Clone, Debug, Eq, PartialEq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// Not a link or domain a browser opens.
+    Link(LinkError),
+    /// Not a phone number.
+    Phone(PhoneError),
+    /// Not a handle of the platform.
+    Handle(HandleError),
+    /// Not an e-mail address a mail client sends to.
+    Email(EmailError),
+    /// `--brand ID` names no brand of the registry.
+    NoBrand(String),
+    /// A control character in the input.
+    Control {
+        /// The code point.
+        code: u32,
+        /// Its byte offset.
+        at: usize,
+    },
+    /// Words with no contact and no claim in them.
+    Words,
+    /// Anything else, in English (a tool's own message).
+    Other(String),
+}
+
+macro_rules! problem_from {
+    ($($error:ident => $variant:ident),*) => {$(
+        impl From<$error> for Problem {
+            fn from(e: $error) -> Problem {
+                Problem::$variant(e)
+            }
+        }
+        impl From<&$error> for Problem {
+            fn from(e: &$error) -> Problem {
+                Problem::$variant(e.clone())
+            }
+        }
+    )*};
+}
+
+problem_from!(LinkError => Link, PhoneError => Phone, HandleError => Handle, EmailError => Email);
+
+impl From<String> for Problem {
+    fn from(text: String) -> Problem {
+        Problem::Other(text)
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(text: &str) -> Problem {
+        Problem::Other(text.to_owned())
+    }
+}

@@ -321,6 +321,31 @@ enum cg_code cg_check_json(const struct cg_checker *checker,
                            struct cg_error **error);
 
 /**
+ * `cg_check_json` with every finding's and note's `message`, and `error`, in `lang` (a
+ * `cg_lang` value); the structured fields are the same in every language.
+ *
+ * ```c
+ * char *json = NULL;
+ * if (cg_check_json_in(checker, input, input_len, CG_LANG_ZH_HANT, &json, NULL) == CG_CODE_OK) {
+ *     puts(json);   // ..."message":"看起來一樣，實際不同：用 '0'（DIGIT ZERO）冒充 'o'"...
+ * }
+ * cg_string_free(json);
+ * ```
+ *
+ * # Errors
+ * As `cg_check_json`; `CG_CODE_INVALID_ARGUMENT` for a `lang` that is no `cg_lang` value.
+ *
+ * # Safety
+ * As `cg_check_json`.
+ */
+enum cg_code cg_check_json_in(const struct cg_checker *checker,
+                              const char *input,
+                              size_t input_len,
+                              uint32_t lang,
+                              char **json,
+                              struct cg_error **error);
+
+/**
  * Finds and judges every contact in a text (a chat message, a search-result page, saved HTML)
  * and stores the report as one line of JSON in `*json` (the CLI's `contactguard scan --format
  * json`): `status` (the worst; absent when the text holds no contact), `items` (each with its
@@ -351,6 +376,30 @@ enum cg_code cg_scan_json(const struct cg_checker *checker,
                           size_t text_len,
                           char **json,
                           struct cg_error **error);
+
+/**
+ * `cg_scan_json` with every finding's and note's `message` in `lang` (a `cg_lang` value).
+ *
+ * ```c
+ * char *json = NULL;
+ * if (cg_scan_json_in(checker, text, strlen(text), CG_LANG_ZH_HANS, &json, &error) == CG_CODE_OK) {
+ *     puts(json);
+ * }
+ * cg_string_free(json);
+ * ```
+ *
+ * # Errors
+ * As `cg_scan_json`; `CG_CODE_INVALID_ARGUMENT` for a `lang` that is no `cg_lang` value.
+ *
+ * # Safety
+ * As `cg_scan_json`.
+ */
+enum cg_code cg_scan_json_in(const struct cg_checker *checker,
+                             const char *text,
+                             size_t text_len,
+                             uint32_t lang,
+                             char **json,
+                             struct cg_error **error);
 
 /**
  * Makes a checker over the registry compiled into the library (verified against the

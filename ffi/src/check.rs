@@ -83,12 +83,7 @@ pub unsafe extern "C" fn cg_check_in(
             let out = Out::new(out, "out")?;
             let checker = cg_checker::from_ptr(checker)?;
             let input = str_arg(input, input_len, "input")?;
-            let lang = cg_lang::from_u32(lang).ok_or_else(|| {
-                Failure::new(
-                    cg_code::InvalidArgument,
-                    format!("`lang` is {lang}; pass CG_LANG_EN (0), CG_LANG_ZH_HANS (1) or CG_LANG_ZH_HANT (2)"),
-                )
-            })?;
+            let lang = cg_lang::from_arg(lang)?;
             let verdict = cg_verdict::new_in(&checker.check(input), lang);
             out.set(Box::into_raw(Box::new(verdict)));
             Ok(())
@@ -123,13 +118,47 @@ pub unsafe extern "C" fn cg_check_json(
     error: *mut *mut cg_error,
 ) -> cg_code {
     // SAFETY: every pointer is as documented.
+    unsafe { cg_check_json_in(checker, input, input_len, cg_lang::En as u32, json, error) }
+}
+
+/// `cg_check_json` with every finding's and note's `message`, and `error`, in `lang` (a
+/// `cg_lang` value); the structured fields are the same in every language.
+///
+/// ```c
+/// char *json = NULL;
+/// if (cg_check_json_in(checker, input, input_len, CG_LANG_ZH_HANT, &json, NULL) == CG_CODE_OK) {
+///     puts(json);   // ..."message":"看起來一樣，實際不同：用 '0'（DIGIT ZERO）冒充 'o'"...
+/// }
+/// cg_string_free(json);
+/// ```
+///
+/// # Errors
+/// As `cg_check_json`; `CG_CODE_INVALID_ARGUMENT` for a `lang` that is no `cg_lang` value.
+///
+/// # Safety
+/// As `cg_check_json`.
+#[no_mangle]
+pub unsafe extern "C" fn cg_check_json_in(
+    checker: *const cg_checker,
+    input: *const c_char,
+    input_len: usize,
+    lang: u32,
+    json: *mut *mut c_char,
+    error: *mut *mut cg_error,
+) -> cg_code {
+    // SAFETY: every pointer is as documented.
     unsafe {
         json_call(
             checker,
             (input, input_len, "input"),
             json,
             error,
-            |c, input| to_json(&c.check(input)),
+            |c, input| {
+                let lang = cg_lang::from_arg(lang)?.language();
+                let mut verdict = c.check(input);
+                verdict.localize(lang);
+                to_json(&verdict)
+            },
         )
     }
 }
@@ -167,9 +196,40 @@ pub unsafe extern "C" fn cg_scan_json(
     error: *mut *mut cg_error,
 ) -> cg_code {
     // SAFETY: every pointer is as documented.
+    unsafe { cg_scan_json_in(checker, text, text_len, cg_lang::En as u32, json, error) }
+}
+
+/// `cg_scan_json` with every finding's and note's `message` in `lang` (a `cg_lang` value).
+///
+/// ```c
+/// char *json = NULL;
+/// if (cg_scan_json_in(checker, text, strlen(text), CG_LANG_ZH_HANS, &json, &error) == CG_CODE_OK) {
+///     puts(json);
+/// }
+/// cg_string_free(json);
+/// ```
+///
+/// # Errors
+/// As `cg_scan_json`; `CG_CODE_INVALID_ARGUMENT` for a `lang` that is no `cg_lang` value.
+///
+/// # Safety
+/// As `cg_scan_json`.
+#[no_mangle]
+pub unsafe extern "C" fn cg_scan_json_in(
+    checker: *const cg_checker,
+    text: *const c_char,
+    text_len: usize,
+    lang: u32,
+    json: *mut *mut c_char,
+    error: *mut *mut cg_error,
+) -> cg_code {
+    // SAFETY: every pointer is as documented.
     unsafe {
         json_call(checker, (text, text_len, "text"), json, error, |c, text| {
-            let report = to_json(&c.scan(text))?;
+            let lang = cg_lang::from_arg(lang)?.language();
+            let mut report = c.scan(text);
+            report.localize(lang);
+            let report = to_json(&report)?;
             if report.len() > CG_MAX_SCAN_JSON {
                 return Err(Failure::new(
                     cg_code::TooLarge,

@@ -10,7 +10,8 @@
 //!
 //! - [`checker`]: the opaque `cg_checker`, from the embedded registry, or from a signed file
 //!   accepted through a trust store in a folder the app keeps;
-//! - [`check`]: `cg_check`, `cg_check_json` and `cg_scan_json`, the work;
+//! - [`check`]: `cg_check`, `cg_check_json` and `cg_scan_json` (and their `_in` forms in a
+//!   `cg_lang`), the work;
 //! - [`verdict`]: `cg_verdict`, the small struct `cg_check` returns, and its enums;
 //! - [`error`]: `cg_code` and the `cg_error` object every fallible call can hand back;
 //! - [`strings`]: how text crosses the boundary, and `cg_string_free`.
@@ -61,7 +62,10 @@ pub mod error;
 pub mod strings;
 pub mod verdict;
 
-pub use check::{cg_check, cg_check_in, cg_check_json, cg_scan_json, CG_MAX_SCAN_JSON};
+pub use check::{
+    cg_check, cg_check_in, cg_check_json, cg_check_json_in, cg_scan_json, cg_scan_json_in,
+    CG_MAX_SCAN_JSON,
+};
 pub use checker::{
     cg_checker, cg_checker_free, cg_checker_new_builtin, cg_checker_new_signed,
     cg_checker_new_stored, cg_checker_registry_version, cg_version,

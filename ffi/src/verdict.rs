@@ -114,6 +114,26 @@ pub enum cg_lang {
 }
 
 impl cg_lang {
+    /// The library's language.
+    pub(crate) fn language(self) -> contactguard::i18n::Language {
+        use contactguard::i18n::Language;
+        match self {
+            cg_lang::En => Language::En,
+            cg_lang::ZhHans => Language::Zh,
+            cg_lang::ZhHant => Language::ZhHant,
+        }
+    }
+
+    /// The language a caller passed as a number, with the error for one that is not.
+    pub(crate) fn from_arg(value: u32) -> Result<cg_lang, crate::error::Failure> {
+        cg_lang::from_u32(value).ok_or_else(|| {
+            crate::error::Failure::new(
+                crate::error::cg_code::InvalidArgument,
+                format!("`lang` is {value}; pass CG_LANG_EN (0), CG_LANG_ZH_HANS (1) or CG_LANG_ZH_HANT (2)"),
+            )
+        })
+    }
+
     /// The language a caller passed as a number, if it is one.
     pub(crate) fn from_u32(value: u32) -> Option<cg_lang> {
         [cg_lang::En, cg_lang::ZhHans, cg_lang::ZhHant]
@@ -123,18 +143,12 @@ impl cg_lang {
 }
 
 impl cg_verdict {
-    /// The struct for `verdict`, with owned copies of its strings and `message` in `lang`
-    /// (why an input is invalid stays English).
+    /// The struct for `verdict`, with owned copies of its strings and `message` in `lang`.
     pub(crate) fn new_in(verdict: &Verdict, lang: cg_lang) -> cg_verdict {
-        use contactguard::i18n::detail;
-        use contactguard::normalize::hant::to_traditional;
-        use contactguard::registry::Lang;
         let finding = verdict.findings.first();
-        let message = match (verdict.status, lang) {
-            (Status::Invalid, _) => verdict.error.clone(),
-            (_, cg_lang::En) => finding.map(|f| f.message.clone()),
-            (_, cg_lang::ZhHans) => finding.map(|f| detail(&f.detail, Lang::Zh)),
-            (_, cg_lang::ZhHant) => finding.map(|f| to_traditional(&detail(&f.detail, Lang::Zh))),
+        let message = match verdict.status {
+            Status::Invalid => verdict.message_in(lang.language()),
+            _ => finding.and_then(|_| verdict.message_in(lang.language())),
         };
         let message = message.as_deref();
         cg_verdict {

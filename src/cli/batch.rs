@@ -214,7 +214,7 @@ fn check_block(checker: &Checker, block: &[Line], jobs: usize) -> Vec<Verdict> {
             Verdict::invalid(text, Kind::Domain, "an empty line")
         }
         Line::Text(text) => checker.check(text),
-        Line::Bad(shown, why) => Verdict::invalid(shown, Kind::Domain, why),
+        Line::Bad(shown, why) => Verdict::invalid(shown, Kind::Domain, *why),
     };
     if jobs <= 1 || block.len() < 64 {
         return block.iter().map(one).collect();

@@ -2,8 +2,8 @@
 
 use contactguard::registry::{Brand, ChannelKind, Lang, Registry};
 
+use super::say::{self as zh, say, Msg};
 use super::style::Style;
-use super::zh::{self, pick};
 
 pub fn list(registry: &Registry, lang: Lang, style: Style) -> String {
     let mut out = String::new();
@@ -14,16 +14,15 @@ pub fn list(registry: &Registry, lang: Lang, style: Style) -> String {
         .max()
         .unwrap_or(0);
     for b in registry.brands() {
-        let mut notes = vec![format!(
-            "{} {}",
-            b.channels.len(),
-            pick(lang, "channels", "个渠道")
+        let mut notes = vec![say(
+            lang,
+            &Msg::ChannelCount {
+                count: b.channels.len(),
+            },
         )];
         for no in &b.no_channels {
-            notes.push(match lang {
-                Lang::Zh => format!("没有{}", zh::kind_noun(no.kind, lang)),
-                _ => format!("no {}", zh::kind_noun(no.kind, lang)),
-            });
+            let noun = zh::kind_noun(no.kind, lang);
+            notes.push(say(lang, &Msg::NoKind { noun }));
         }
         out.push_str(&format!(
             "{:width$}  {}  {}\n",
@@ -32,18 +31,13 @@ pub fn list(registry: &Registry, lang: Lang, style: Style) -> String {
             style.dim(&notes.join(", "))
         ));
     }
-    out.push_str(&match lang {
-        Lang::Zh => format!(
-            "\n共 {} 个品牌，登记册版本 {}。查看某个品牌：contactguard brands ID\n",
-            registry.brands().len(),
-            registry.version()
-        ),
-        _ => format!(
-            "\n{} brands, registry version {}. One brand's channels: contactguard brands ID\n",
-            registry.brands().len(),
-            registry.version()
-        ),
-    });
+    out.push_str(&say(
+        lang,
+        &Msg::BrandsFooter {
+            count: registry.brands().len(),
+            version: registry.version(),
+        },
+    ));
     out
 }
 
@@ -63,15 +57,17 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
             style.bold(zh::kind_plural(kind, lang))
         ));
         for c in channels {
-            let note = match (lang, &c.note) {
-                (Lang::En, Some(n)) => style.dim(&format!("  ({n})")),
-                _ => String::new(),
-            };
+            let note = c
+                .note
+                .as_deref()
+                .map(|note| say(lang, &Msg::ChannelNote { note }))
+                .filter(|n| !n.is_empty())
+                .map_or_else(String::new, |n| style.dim(&n));
             out.push_str(&format!("    {}{note}\n", style.good(&c.value)));
             if sources {
                 out.push_str(&style.dim(&format!(
                     "      {}: {}\n",
-                    pick(lang, "source", "来源"),
+                    say(lang, &Msg::Source),
                     c.source
                 )));
             }
@@ -79,24 +75,18 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
     }
     for no in &brand.no_channels {
         let noun = zh::kind_noun(no.kind, lang);
-        out.push_str(&match lang {
-            Lang::Zh => format!(
-                "\n  {} {}没有公布任何{noun}。自称 {} {noun}的都是骗子。\n",
-                style.bad("!"),
-                brand.display_name(),
-                brand.display_name()
-            ),
-            _ => format!(
-                "\n  {} {} publishes no {noun}. Any \"{} {noun}\" is a scam.\n",
-                style.bad("!"),
-                brand.display_name(),
-                brand.display_name()
-            ),
-        });
+        out.push_str(&say(
+            lang,
+            &Msg::PublishesNo {
+                mark: &style.bad("!"),
+                brand: brand.display_name(),
+                noun,
+            },
+        ));
         if sources {
             out.push_str(&style.dim(&format!(
                 "      {}: {}\n",
-                pick(lang, "source", "来源"),
+                say(lang, &Msg::Source),
                 no.source
             )));
         }
@@ -104,14 +94,14 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
     if !brand.statements.is_empty() {
         out.push_str(&format!(
             "\n  {}\n",
-            style.bold(pick(lang, "What the brand says", "品牌的安全提醒"))
+            style.bold(&say(lang, &Msg::WhatTheBrandSays))
         ));
         for s in &brand.statements {
             out.push_str(&format!("    • {}\n", s.text(lang)));
             if sources {
                 out.push_str(&style.dim(&format!(
                     "      {}: {}\n",
-                    pick(lang, "source", "来源"),
+                    say(lang, &Msg::Source),
                     s.source
                 )));
             }

@@ -9,14 +9,15 @@ mod brands;
 mod check;
 mod files;
 mod registry;
+mod say;
 mod scan;
 mod style;
-mod zh;
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use contactguard::i18n::Language;
 use contactguard::input::handle::Platform;
 use contactguard::registry::Lang;
 use contactguard::trust::file_store::FileStore;
@@ -251,19 +252,11 @@ fn lang_from_env() -> LangArg {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let tag = locale
-        .split(['.', '@'])
-        .next()
-        .unwrap_or_default()
-        .replace('-', "_");
-    if !tag.starts_with("zh") {
-        LangArg::En
-    } else if tag.contains("hant") || ["zh_tw", "zh_hk", "zh_mo"].contains(&tag.as_str()) {
-        LangArg::ZhHant
-    } else {
-        LangArg::Zh
+        .unwrap_or_default();
+    match Language::from_tag(&locale) {
+        Some(Language::Zh) => LangArg::Zh,
+        Some(Language::ZhHant) => LangArg::ZhHant,
+        _ => LangArg::En,
     }
 }
 

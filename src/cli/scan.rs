@@ -7,8 +7,8 @@ use contactguard::scan::{Advice, Basis, ScanReport};
 use contactguard::{Status, Technique};
 
 use super::check::shown;
+use super::say::{self as zh, say, Msg};
 use super::style::Style;
-use super::zh::{self, pick};
 
 /// How many channels of one kind to list under "what to do".
 const SHOWN_PER_KIND: usize = 2;
@@ -33,17 +33,14 @@ fn support_kinds() -> impl Iterator<Item = ChannelKind> {
 pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> String {
     let mut out = String::new();
     if let Some(error) = &report.error {
-        out.push_str(&match lang {
-            Lang::Zh => format!("无法扫描：{error}\n"),
-            _ => format!("Cannot scan: {error}\n"),
-        });
+        out.push_str(&say(lang, &Msg::CannotScan { error }));
         return out;
     }
     out.push_str(&summary(report, lang, style));
     if !report.items.is_empty() {
         out.push_str(&format!(
             "\n{}\n",
-            style.bold(pick(lang, "Contacts found:", "发现的联系方式："))
+            style.bold(&say(lang, &Msg::ContactsFound))
         ));
     }
     for item in &report.items {
@@ -51,13 +48,10 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
         let mark = mark(v.status, style);
         let line = line_of(input, item.span.start);
         let kind = match v.channel_kind() {
-            Some(k) => zh::kind_noun(k, lang),
-            None => pick(lang, "handle", "账号"),
+            Some(k) => zh::kind_noun(k, lang).to_owned(),
+            None => say(lang, &Msg::Handle),
         };
-        let location = match lang {
-            Lang::Zh => format!("第 {line} 行 · {kind}"),
-            _ => format!("line {line} · {kind}"),
-        };
+        let location = say(lang, &Msg::Location { line, kind: &kind });
         out.push_str(&format!(
             "  {mark} {}  {}\n",
             style.bold(&shown(&item.text)),
@@ -69,16 +63,8 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
             .map(|b| b.name.as_str())
             .unwrap_or_default();
         let explanation = match v.status {
-            Status::Official => match lang {
-                Lang::Zh => format!("{brand} 的官方{}", kind.trim_start_matches("官方")),
-                _ => format!("{brand}'s official {kind}"),
-            },
-            Status::Unknown => pick(
-                lang,
-                "not in the registry: nobody here can vouch for it",
-                "不在登记册中：无法为它担保",
-            )
-            .to_owned(),
+            Status::Official => say(lang, &Msg::OfficialItem { brand, kind: &kind }),
+            Status::Unknown => say(lang, &Msg::UnknownItem),
             _ => v
                 .findings
                 .first()
@@ -98,36 +84,27 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
                                 .claim_reason
                                 .as_ref()
                                 .filter(|r| r.basis != Basis::Line);
-                            match (lang, far) {
-                                (Lang::Zh, Some(r)) => format!(
-                                    "（第 {} 行“{}”称其为 {} 的）",
-                                    line_of(input, r.span.start),
-                                    r.text,
-                                    b.name
-                                ),
-                                (Lang::Zh, None) => format!("（文中称其为 {} 的）", b.name),
-                                (_, Some(r)) => format!(
-                                    " (presented as {}'s: \"{}\" on line {})",
-                                    b.name,
-                                    r.text,
-                                    line_of(input, r.span.start)
-                                ),
-                                (_, None) => format!(" (presented as {}'s)", b.name),
-                            }
+                            say(
+                                lang,
+                                &match far {
+                                    Some(r) => Msg::ClaimedFar {
+                                        brand: &b.name,
+                                        text: &r.text,
+                                        line: line_of(input, r.span.start),
+                                    },
+                                    None => Msg::ClaimedHere { brand: &b.name },
+                                },
+                            )
                         })
                         .unwrap_or_default();
-                    match lang {
-                        Lang::Zh => format!(
-                            "{}{claimed}：{}",
-                            zh::technique(f.technique, lang),
-                            zh::detail(&f.detail, lang)
-                        ),
-                        _ => format!(
-                            "{}{claimed}: {}",
-                            zh::technique(f.technique, lang),
-                            zh::detail(&f.detail, lang)
-                        ),
-                    }
+                    say(
+                        lang,
+                        &Msg::ItemFinding {
+                            technique: zh::technique(f.technique, lang),
+                            claimed: &claimed,
+                            detail: &zh::detail(&f.detail, lang),
+                        },
+                    )
                 })
                 .unwrap_or_default(),
         };
@@ -136,37 +113,25 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
     if !report.claims.is_empty() {
         out.push_str(&format!(
             "\n{}\n",
-            style.bold(pick(lang, "False claims:", "虚假声称："))
+            style.bold(&say(lang, &Msg::FalseClaims))
         ));
         for claim in &report.claims {
             let line = line_of(input, claim.span.start);
-            out.push_str(&match lang {
-                Lang::Zh => format!(
-                    "  {} 第 {line} 行「{}」：{}\n",
-                    mark(Status::Impersonation, style),
-                    claim.text,
-                    zh::detail(&claim.finding.detail, lang)
-                ),
-                _ => format!(
-                    "  {} line {line} \"{}\": {}\n",
-                    mark(Status::Impersonation, style),
-                    claim.text,
-                    zh::detail(&claim.finding.detail, lang)
-                ),
-            });
+            out.push_str(&say(
+                lang,
+                &Msg::ClaimLine {
+                    mark: &mark(Status::Impersonation, style),
+                    line,
+                    text: &claim.text,
+                    detail: &zh::detail(&claim.finding.detail, lang),
+                },
+            ));
         }
     }
     if !report.advice.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            style.bold(pick(lang, "What to do:", "怎么办："))
-        ));
+        out.push_str(&format!("\n{}\n", style.bold(&say(lang, &Msg::WhatToDo))));
         if report.status == Some(Status::Impersonation) {
-            out.push_str(pick(
-                lang,
-                "  Do not call, message or pay anyone listed above as support. Never tell anyone your seed phrase or private key.\n",
-                "  不要拨打、联系或转账给上面被标为仿冒的任何“客服”。任何时候都不要把助记词或私钥告诉任何人。\n",
-            ));
+            out.push_str(&say(lang, &Msg::DoNotPay));
         }
         for advice in &report.advice {
             out.push_str(&advise(advice, lang, style));
@@ -204,73 +169,57 @@ fn summary(report: &ScanReport, lang: Lang, style: Style) -> String {
             acc
         });
     let total = report.items.len();
-    match (report.status, lang) {
-        (None, Lang::Zh) => format!(
-            "{} 没有发现联系方式或渠道声称。\n",
-            mark(Status::Unknown, style)
+    let word = |status: Status| say(lang, &Msg::Status(status));
+    match report.status {
+        None => say(
+            lang,
+            &Msg::SummaryNone {
+                mark: &mark(Status::Unknown, style),
+            },
         ),
-        (None, _) => format!(
-            "{} No contacts and no channel claims found.\n",
-            mark(Status::Unknown, style)
-        ),
-        (Some(Status::Impersonation), Lang::Zh) => {
+        Some(Status::Impersonation) => {
             let mut parts = Vec::new();
             if total > 0 {
-                parts.push(format!(
-                    "{total} 个联系方式中 {bad} 个仿冒，{unknown} 个未知，{good} 个官方"
+                parts.push(say(
+                    lang,
+                    &Msg::ImpersonatingCounts {
+                        bad,
+                        total,
+                        unknown,
+                        good,
+                    },
                 ));
             }
             if claims > 0 {
-                parts.push(format!("虚假声称 {claims} 处"));
+                parts.push(say(lang, &Msg::FalseClaimCount { claims }));
             }
-            format!(
-                "{} {}：这段文字在冒充 {}（{}）\n",
-                mark(Status::Impersonation, style),
-                style.bad("仿冒"),
-                brands.join("、"),
-                parts.join("；")
+            say(
+                lang,
+                &Msg::SummaryImpersonation {
+                    mark: &mark(Status::Impersonation, style),
+                    word: &style.bad(&word(Status::Impersonation)),
+                    brands: &brands,
+                    parts: &parts,
+                },
             )
         }
-        (Some(Status::Impersonation), _) => {
-            let mut parts = Vec::new();
-            if total > 0 {
-                parts.push(format!(
-                    "{bad} of {total} contacts impersonate, {unknown} unknown, {good} official"
-                ));
-            }
-            if claims > 0 {
-                parts.push(format!(
-                    "{claims} false claim{}",
-                    if claims == 1 { "" } else { "s" }
-                ));
-            }
-            format!(
-                "{} {}: this text impersonates {} ({})\n",
-                mark(Status::Impersonation, style),
-                style.bad("IMPERSONATION"),
-                brands.join(", "),
-                parts.join("; ")
-            )
-        }
-        (Some(Status::Official), Lang::Zh) => format!(
-            "{} {}：全部 {total} 个联系方式都是登记在册的官方渠道\n",
-            mark(Status::Official, style),
-            style.good("官方")
+        Some(Status::Official) => say(
+            lang,
+            &Msg::SummaryOfficial {
+                mark: &mark(Status::Official, style),
+                word: &style.good(&word(Status::Official)),
+                total,
+            },
         ),
-        (Some(Status::Official), _) => format!(
-            "{} {}: all {total} contacts are official channels in the registry\n",
-            mark(Status::Official, style),
-            style.good("OFFICIAL")
-        ),
-        (Some(_), Lang::Zh) => format!(
-            "{} {}：{total} 个联系方式中 {unknown} 个无法核实，{good} 个官方\n",
-            mark(Status::Unknown, style),
-            style.warn("未知")
-        ),
-        (Some(_), _) => format!(
-            "{} {}: {unknown} of {total} contacts cannot be vouched for, {good} official\n",
-            mark(Status::Unknown, style),
-            style.warn("UNKNOWN")
+        Some(_) => say(
+            lang,
+            &Msg::SummaryUnknown {
+                mark: &mark(Status::Unknown, style),
+                word: &style.warn(&word(Status::Unknown)),
+                total,
+                unknown,
+                good,
+            },
         ),
     }
 }
@@ -278,10 +227,7 @@ fn summary(report: &ScanReport, lang: Lang, style: Style) -> String {
 /// A brand's real channels and its statements.
 fn advise(advice: &Advice, lang: Lang, style: Style) -> String {
     let name = &advice.brand.name;
-    let mut out = match lang {
-        Lang::Zh => format!("  {name} 的官方渠道（只认这些）：\n"),
-        _ => format!("  {name}'s official channels (only these):\n"),
-    };
+    let mut out = say(lang, &Msg::OfficialChannelsOf { brand: name });
     for kind in support_kinds() {
         let values: Vec<String> = advice
             .channels
@@ -298,23 +244,28 @@ fn advise(advice: &Advice, lang: Lang, style: Style) -> String {
         }
         let values = style.good(&values.join("  "));
         let label = zh::kind_plural(kind, lang);
-        out.push_str(&match lang {
-            Lang::Zh => format!("    {label}：{values}\n"),
-            _ => format!("    {label:<18} {values}\n"),
-        });
+        out.push_str(&say(
+            lang,
+            &Msg::ChannelRow {
+                heading: label,
+                values: &values,
+            },
+        ));
     }
-    out.push_str(&match lang {
-        Lang::Zh => format!("    全部渠道：contactguard brands {}\n", advice.brand.id),
-        _ => format!(
-            "    every channel: contactguard brands {}\n",
-            advice.brand.id
-        ),
-    });
+    out.push_str(&say(
+        lang,
+        &Msg::EveryChannel {
+            id: &advice.brand.id,
+        },
+    ));
     for s in advice.statements.iter().take(SHOWN_STATEMENTS) {
-        out.push_str(&match lang {
-            Lang::Zh => format!("  {name} 提醒：{}\n", s.text(lang)),
-            _ => format!("  {name} says: {}\n", s.text(lang)),
-        });
+        out.push_str(&say(
+            lang,
+            &Msg::BrandSays {
+                brand: name,
+                text: s.text(lang),
+            },
+        ));
     }
     out
 }

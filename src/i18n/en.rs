@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::input::phone::NumberType;
 use crate::registry::ChannelKind;
-use crate::{Change, CharInfo, Detail, Technique};
+use crate::{Change, CharInfo, Detail, Problem, Technique};
 
 /// The short name of a technique, as a reader would say it.
 pub(super) fn technique(t: Technique) -> &'static str {
@@ -269,4 +269,29 @@ impl fmt::Display for Detail {
             }
         }
     }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Link(e) => write!(f, "{e}"),
+            Problem::Phone(e) => write!(f, "{e}"),
+            Problem::Handle(e) => write!(f, "{e}"),
+            Problem::Email(e) => write!(f, "{e}"),
+            Problem::NoBrand(id) => write!(f, "no brand '{id}' in the registry; `contactguard brands` lists them"),
+            Problem::Control { code, at } => write!(
+                f,
+                "the input holds the control character U+{code:04X} at byte {at}; paste the contact as plain text"
+            ),
+            Problem::Words => f.write_str(
+                "these are words, not a contact: there is no phone number, link, handle or e-mail address in them; to check a whole message, scan it",
+            ),
+            Problem::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+/// Why an input is invalid.
+pub(super) fn problem(p: &Problem) -> String {
+    p.to_string()
 }

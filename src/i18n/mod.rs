@@ -25,7 +25,7 @@ mod zh;
 use crate::input::phone::NumberType;
 use crate::input::platform::{Nouns, Platform};
 use crate::registry::{ChannelKind, Lang};
-use crate::{Detail, Status, Technique, Verdict};
+use crate::{Detail, Problem, Status, Technique, Verdict};
 
 /// A language the library's messages are written in.
 ///
@@ -140,6 +140,26 @@ pub fn number_type(t: NumberType, lang: Lang) -> &'static str {
     }
 }
 
+/// Why an input is invalid.
+///
+/// ```
+/// use contactguard::i18n::problem;
+/// use contactguard::registry::Lang;
+/// use contactguard::Checker;
+///
+/// let v = Checker::builtin()?.check("telegram: ab");
+/// let p = v.problem.as_ref().expect("a reason");
+/// assert!(problem(p, Lang::Zh).contains("不符合 Telegram 的账号名规则"));
+/// assert_eq!(problem(p, Lang::En), v.error.clone().unwrap_or_default());
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+pub fn problem(p: &Problem, lang: Lang) -> String {
+    match lang {
+        Lang::En => en::problem(p),
+        Lang::Zh => zh::problem(p),
+    }
+}
+
 /// The finding's detail in one sentence.
 pub fn detail(d: &Detail, lang: Lang) -> String {
     match lang {
@@ -163,7 +183,10 @@ impl Verdict {
     /// ```
     pub fn message_in(&self, lang: Language) -> Option<String> {
         if self.status == Status::Invalid {
-            return self.error.clone();
+            return match &self.problem {
+                Some(p) => Some(lang.localize(problem(p, lang.registry_lang()))),
+                None => self.error.clone(),
+            };
         }
         let detail_of = self
             .findings
@@ -173,8 +196,8 @@ impl Verdict {
         Some(lang.localize(detail(detail_of, lang.registry_lang())))
     }
 
-    /// Writes the `message` of every finding and note in `lang` (they are English as made), for
-    /// apps that show the JSON's messages as they are.
+    /// Writes the `message` of every finding and note, and `error`, in `lang` (they are English
+    /// as made), for apps that show the JSON's messages as they are.
     ///
     /// ```
     /// use contactguard::i18n::Language;
@@ -192,6 +215,34 @@ impl Verdict {
         }
         for n in &mut self.notes {
             n.message = say(&n.detail);
+        }
+        if let Some(p) = &self.problem {
+            self.error = Some(lang.localize(problem(p, lang.registry_lang())));
+        }
+    }
+}
+
+impl crate::ScanReport {
+    /// Writes the `message` of every finding and note of the report in `lang`, as
+    /// [`Verdict::localize`] does for one verdict.
+    ///
+    /// ```
+    /// use contactguard::i18n::Language;
+    /// use contactguard::Checker;
+    ///
+    /// let mut report = Checker::builtin()?.scan("TP钱包官方客服热线：400-123-4567");
+    /// report.localize(Language::Zh);
+    /// assert!(report.items[0].verdict.findings[0].message.contains("TokenPocket"));
+    /// assert!(report.claims.iter().all(|c| !c.finding.message.is_ascii()));
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
+    pub fn localize(&mut self, lang: Language) {
+        for item in &mut self.items {
+            item.verdict.localize(lang);
+        }
+        for claim in &mut self.claims {
+            claim.finding.message =
+                lang.localize(detail(&claim.finding.detail, lang.registry_lang()));
         }
     }
 }

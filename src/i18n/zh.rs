@@ -2,9 +2,13 @@
 //! exhaustive `match` per kind of message, so a message without Chinese words does not compile.
 //! Traditional Chinese is this text converted ([`crate::normalize::hant`]).
 
+use crate::input::email::EmailError;
+use crate::input::handle::HandleError;
 use crate::input::phone::NumberType;
+use crate::input::phone::PhoneError;
+use crate::input::url::LinkError;
 use crate::registry::ChannelKind;
-use crate::{Change, CharInfo, Detail, Technique};
+use crate::{Change, CharInfo, Detail, Problem, Technique};
 
 /// The short name of a technique, as a reader would say it.
 pub(super) fn technique(t: Technique) -> &'static str {
@@ -233,4 +237,74 @@ fn changes_zh(changes: &[Change]) -> String {
         })
         .collect::<Vec<_>>()
         .join("，")
+}
+
+/// Why an input is invalid. A platform's rule for names and the reason a domain is not valid
+/// are quoted in English.
+pub(super) fn problem(p: &Problem) -> String {
+    match p {
+        Problem::Link(e) => match e {
+            LinkError::Empty => "输入是空的；请粘贴链接（如 https://example.com）或域名（如 example.com）".to_owned(),
+            LinkError::TooLong(n) => format!("输入长 {n} 字节，超过了链接的长度上限"),
+            LinkError::Parse(e) => format!("这不是有效的链接（{e}）"),
+            LinkError::Scheme(s) => format!("'{s}:' 不是网页链接；请粘贴 http(s) 链接或域名"),
+            LinkError::NoHost => "这个链接没有写主机名".to_owned(),
+            LinkError::NoDot(w) => format!("'{w}' 没有顶级域名；请写成域名（example.com）或链接"),
+            LinkError::HostChar(h, c) => format!("'{h}' 不是主机名：主机名里不能有 '{c}'"),
+            LinkError::EmptyLabel(h) => format!("'{h}' 的两个点之间是空的；请检查是否少写或多写了 '.'"),
+            LinkError::TooLongName(h) => format!("'{h}' 比域名允许的最大长度还长"),
+            LinkError::UnknownTld(t) => format!("'.{t}' 不是已知的顶级域名；如果这是链接，请加上 https://"),
+            LinkError::Refused { chars, folded } => format!(
+                "浏览器无法按原样打开这个链接{}：换成普通字符后它是 {folded}",
+                if chars.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "（{} 只是看起来像标点）",
+                        chars.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join("、")
+                    )
+                }
+            ),
+        },
+        Problem::Phone(e) => match e {
+            PhoneError::TooLong(n) => format!("输入长 {n} 字节，超过了电话号码的长度上限"),
+            PhoneError::TooFewDigits(t) => format!("'{t}' 的数字太少，不是电话号码"),
+            PhoneError::TooManyDigits(t) => format!("'{t}' 的数字比任何电话号码都多"),
+            PhoneError::Character(c) => {
+                format!("电话号码里不该有 '{c}'；请只用数字、空格、'+'、'-' 和括号书写号码")
+            }
+            PhoneError::Region(r) => format!("'{r}' 不是地区代码；请用两个字母，如 CN、US、HK"),
+            PhoneError::Parse(why) => format!("这不是电话号码（{why}）"),
+        },
+        Problem::Handle(e) => match e {
+            HandleError::TooLong(n) => format!("输入长 {n} 字节，超过了账号名的长度上限"),
+            HandleError::Empty(t) => {
+                format!("'{t}' 里没有账号名；请写成 @名字、“平台: 名字”或主页链接")
+            }
+            HandleError::Invalid {
+                platform,
+                name,
+                rule,
+            } => format!("'{name}' 不符合 {platform} 的账号名规则（{rule}）"),
+        },
+        Problem::Email(e) => match e {
+            EmailError::TooLong(n) => format!("输入长 {n} 字节，超过了邮箱地址的长度上限"),
+            EmailError::Shape(t) => format!("'{t}' 不是邮箱地址；请写成 name@example.com"),
+            EmailError::Domain { address, reason } => {
+                format!("'{address}' 的域名无效（{reason}）")
+            }
+            EmailError::Refused { address, at } => {
+                format!("邮件程序无法按原样发送到 '{address}'：'{at}' 只是看起来像 '@'")
+            }
+            EmailError::Several(t) => format!("'{t}' 里有多个地址；请逐个检查"),
+        },
+        Problem::NoBrand(id) => {
+            format!("登记册中没有品牌 '{id}'；用 contactguard brands 查看全部品牌")
+        }
+        Problem::Control { code, at } => format!(
+            "输入在第 {at} 字节处含有控制字符 U+{code:04X}；请以纯文本粘贴联系方式"
+        ),
+        Problem::Words => "这是一段文字，不是一个联系方式：其中没有电话号码、链接、账号或邮箱；要检查整段消息，请用 scan".to_owned(),
+        Problem::Other(text) => text.clone(),
+    }
 }

@@ -733,13 +733,10 @@ impl Checker {
                 platform: None,
                 phone: None,
                 error: None,
+                problem: None,
                 notes: Vec::new(),
             };
         }
-        Verdict::invalid(
-            input,
-            Kind::Text,
-            "these are words, not a contact: there is no phone number, link, handle or e-mail address in them; to check a whole message, scan it",
-        )
+        Verdict::invalid(input, Kind::Text, crate::verdict::Problem::Words)
     }
 }

@@ -1,0 +1,94 @@
+//! The CLI's sentences in English.
+
+use contactguard::Status;
+
+use super::Msg;
+
+/// The sentence `msg` in English.
+pub fn say(msg: &Msg<'_>) -> String {
+    match msg {
+        Msg::Status(status) => match status {
+            Status::Official => "OFFICIAL",
+            Status::Impersonation => "IMPERSONATION",
+            Status::Unknown => "UNKNOWN",
+            _ => "INVALID",
+        }
+        .to_owned(),
+        Msg::RealForm => "real form:  ".to_owned(),
+        Msg::ShownAs => "shown as:   ".to_owned(),
+        Msg::Number => "number: ".to_owned(),
+        Msg::NoPlatform => "  (no platform given: checked against every platform)\n".to_owned(),
+        Msg::OfficialMailDomain { brand, domain } => format!(
+            "  This is an address at {brand}'s own domain {domain}: only {brand} receives mail there.\n"
+        ),
+        Msg::OfficialInside { brand, site } => format!(
+            "  This is inside {brand}'s website {site}: every subdomain of it is {brand}'s.\n"
+        ),
+        Msg::OfficialIs { brand, noun, value, note } => {
+            let note = note.map(|n| format!(" ({n})")).unwrap_or_default();
+            format!("  This is {brand}'s {noun} {value}{note}.\n")
+        }
+        Msg::Imitates { brand, noun, value } => format!("  It imitates {brand}'s {noun} {value}.\n"),
+        Msg::ClaimedNone { brand, noun } => {
+            format!("  It is presented as {brand}'s {noun}, but {brand} has none.\n")
+        }
+        Msg::ClaimedUnlisted { brand, noun } => format!(
+            "  It is presented as {brand}'s {noun}, but it is not one of {brand}'s channels.\n"
+        ),
+        Msg::NotInRegistry => "  It is not in the registry: nobody here can vouch for it. That does not make it safe.\n".to_owned(),
+        Msg::CannotCheck { error } => format!("  {error}\n"),
+        Msg::Finding { technique, code, detail } => format!("  • {technique} ({code}): {detail}\n"),
+        Msg::Note => "note: ".to_owned(),
+        Msg::UseInsteadKind { brand, heading } => format!("  Do not use it. {brand}'s real {heading}:\n"),
+        Msg::UseInstead { brand } => format!("  Do not use it. Reach {brand} only through:\n"),
+        Msg::ChannelNote { note } => format!("  ({note})"),
+        Msg::AndMore { more, id } => format!("    … and {more} more: contactguard brands {id}\n"),
+        Msg::BrandSays { brand, text } => format!("  {brand} says: {text}\n"),
+        Msg::CannotScan { error } => format!("Cannot scan: {error}\n"),
+        Msg::ContactsFound => "Contacts found:".to_owned(),
+        Msg::Handle => "handle".to_owned(),
+        Msg::Location { line, kind } => format!("line {line} · {kind}"),
+        Msg::OfficialItem { brand, kind } => format!("{brand}'s official {kind}"),
+        Msg::UnknownItem => "not in the registry: nobody here can vouch for it".to_owned(),
+        Msg::ClaimedFar { brand, text, line } => {
+            format!(" (presented as {brand}'s: \"{text}\" on line {line})")
+        }
+        Msg::ClaimedHere { brand } => format!(" (presented as {brand}'s)"),
+        Msg::ItemFinding { technique, claimed, detail } => format!("{technique}{claimed}: {detail}"),
+        Msg::FalseClaims => "False claims:".to_owned(),
+        Msg::ClaimLine { mark, line, text, detail } => format!("  {mark} line {line} \"{text}\": {detail}\n"),
+        Msg::WhatToDo => "What to do:".to_owned(),
+        Msg::DoNotPay => "  Do not call, message or pay anyone listed above as support. Never tell anyone your seed phrase or private key.\n".to_owned(),
+        Msg::SummaryNone { mark } => format!("{mark} No contacts and no channel claims found.\n"),
+        Msg::ImpersonatingCounts { bad, total, unknown, good } => {
+            format!("{bad} of {total} contacts impersonate, {unknown} unknown, {good} official")
+        }
+        Msg::FalseClaimCount { claims } => {
+            format!("{claims} false claim{}", if *claims == 1 { "" } else { "s" })
+        }
+        Msg::SummaryImpersonation { mark, word, brands, parts } => format!(
+            "{mark} {word}: this text impersonates {} ({})\n",
+            brands.join(", "),
+            parts.join("; ")
+        ),
+        Msg::SummaryOfficial { mark, word, total } => {
+            format!("{mark} {word}: all {total} contacts are official channels in the registry\n")
+        }
+        Msg::SummaryUnknown { mark, word, total, unknown, good } => format!(
+            "{mark} {word}: {unknown} of {total} contacts cannot be vouched for, {good} official\n"
+        ),
+        Msg::OfficialChannelsOf { brand } => format!("  {brand}'s official channels (only these):\n"),
+        Msg::ChannelRow { heading, values } => format!("    {heading:<18} {values}\n"),
+        Msg::EveryChannel { id } => format!("    every channel: contactguard brands {id}\n"),
+        Msg::ChannelCount { count } => format!("{count} channels"),
+        Msg::NoKind { noun } => format!("no {noun}"),
+        Msg::BrandsFooter { count, version } => format!(
+            "\n{count} brands, registry version {version}. One brand's channels: contactguard brands ID\n"
+        ),
+        Msg::Source => "source".to_owned(),
+        Msg::PublishesNo { mark, brand, noun } => {
+            format!("\n  {mark} {brand} publishes no {noun}. Any \"{brand} {noun}\" is a scam.\n")
+        }
+        Msg::WhatTheBrandSays => "What the brand says".to_owned(),
+    }
+}

@@ -1,0 +1,224 @@
+//! Every sentence the CLI prints about verdicts, scans and brands, by key: [`Msg`] names the
+//! sentence and carries what goes into it, and each language is one file (`en.rs`, `zh.rs`)
+//! with one exhaustive `match` over [`Msg`] and no catch-all arm, so a sentence without words
+//! in a language does not compile. Traditional Chinese is the Simplified text converted when the
+//! report is printed (`--lang zh-hant`). The library's own words (techniques, details, kinds)
+//! come from [`contactguard::i18n`].
+
+mod en;
+mod zh;
+
+use contactguard::registry::Lang;
+use contactguard::Status;
+
+pub use contactguard::i18n::{detail, kind_noun, kind_plural, number_type, problem, technique};
+
+/// One sentence or label of a report, with what goes into it. Values that are styled (marks,
+/// status words, bold names) arrive styled.
+#[derive(Clone, Debug)]
+pub enum Msg<'a> {
+    // check
+    /// The status word (`OFFICIAL`, `仿冒`).
+    Status(Status),
+    /// Label before an input's real form.
+    RealForm,
+    /// Label before an input as it is shown.
+    ShownAs,
+    /// Label before a phone number.
+    Number,
+    /// A handle checked against every platform.
+    NoPlatform,
+    /// An address at the brand's own domain.
+    OfficialMailDomain { brand: &'a str, domain: &'a str },
+    /// A host inside the brand's website.
+    OfficialInside { brand: &'a str, site: &'a str },
+    /// Exactly one of the brand's channels.
+    OfficialIs {
+        brand: &'a str,
+        noun: &'a str,
+        value: &'a str,
+        note: Option<&'a str>,
+    },
+    /// What an impersonation imitates.
+    Imitates {
+        brand: &'a str,
+        noun: &'a str,
+        value: &'a str,
+    },
+    /// Presented as a kind of channel the brand does not have.
+    ClaimedNone { brand: &'a str, noun: &'a str },
+    /// Presented as the brand's, but not one of its channels.
+    ClaimedUnlisted { brand: &'a str, noun: &'a str },
+    /// Not in the registry.
+    NotInRegistry,
+    /// Why an input could not be checked.
+    CannotCheck { error: &'a str },
+    /// One finding: the technique (styled), its JSON name, the detail.
+    Finding {
+        technique: &'a str,
+        code: &'a str,
+        detail: &'a str,
+    },
+    /// Label before a note.
+    Note,
+    /// Heading over the brand's real channels of one kind.
+    UseInsteadKind { brand: &'a str, heading: &'a str },
+    /// Heading over the brand's real channels of several kinds.
+    UseInstead { brand: &'a str },
+    /// A registry note after a channel (registry notes are written in English).
+    ChannelNote { note: &'a str },
+    /// How many more channels `brands ID` lists.
+    AndMore { more: usize, id: &'a str },
+    /// A brand's statement.
+    BrandSays { brand: &'a str, text: &'a str },
+    // scan
+    /// Why a text could not be scanned.
+    CannotScan { error: &'a str },
+    /// Heading over the contacts found.
+    ContactsFound,
+    /// What a contact of no known platform is.
+    Handle,
+    /// Where a contact is.
+    Location { line: usize, kind: &'a str },
+    /// An official contact.
+    OfficialItem { brand: &'a str, kind: &'a str },
+    /// A contact nobody can vouch for.
+    UnknownItem,
+    /// The brand a contact is presented as, named on another line.
+    ClaimedFar {
+        brand: &'a str,
+        text: &'a str,
+        line: usize,
+    },
+    /// The brand a contact is presented as.
+    ClaimedHere { brand: &'a str },
+    /// A contact's first finding: technique, who it is claimed for, detail.
+    ItemFinding {
+        technique: &'a str,
+        claimed: &'a str,
+        detail: &'a str,
+    },
+    /// Heading over false claims.
+    FalseClaims,
+    /// One false claim.
+    ClaimLine {
+        mark: &'a str,
+        line: usize,
+        text: &'a str,
+        detail: &'a str,
+    },
+    /// Heading over the advice.
+    WhatToDo,
+    /// The advice when a text impersonates.
+    DoNotPay,
+    /// A text with no contacts and no claims.
+    SummaryNone { mark: &'a str },
+    /// Counts of an impersonating text's contacts.
+    ImpersonatingCounts {
+        bad: usize,
+        total: usize,
+        unknown: usize,
+        good: usize,
+    },
+    /// How many false claims.
+    FalseClaimCount { claims: usize },
+    /// A text that impersonates brands.
+    SummaryImpersonation {
+        mark: &'a str,
+        word: &'a str,
+        brands: &'a [&'a str],
+        parts: &'a [String],
+    },
+    /// A text whose contacts are all official.
+    SummaryOfficial {
+        mark: &'a str,
+        word: &'a str,
+        total: usize,
+    },
+    /// A text with contacts nobody can vouch for.
+    SummaryUnknown {
+        mark: &'a str,
+        word: &'a str,
+        total: usize,
+        unknown: usize,
+        good: usize,
+    },
+    /// Heading over a brand's official channels.
+    OfficialChannelsOf { brand: &'a str },
+    /// One row of a brand's channels of a kind.
+    ChannelRow { heading: &'a str, values: &'a str },
+    /// Where every channel is listed.
+    EveryChannel { id: &'a str },
+    // brands
+    /// How many channels a brand has.
+    ChannelCount { count: usize },
+    /// A kind of channel a brand does not have.
+    NoKind { noun: &'a str },
+    /// The end of the brand list.
+    BrandsFooter { count: usize, version: u64 },
+    /// Label before a source.
+    Source,
+    /// A kind of channel a brand publishes none of.
+    PublishesNo {
+        mark: &'a str,
+        brand: &'a str,
+        noun: &'a str,
+    },
+    /// Heading over a brand's statements.
+    WhatTheBrandSays,
+}
+
+/// The sentence `msg` in `lang`.
+pub fn say(lang: Lang, msg: &Msg<'_>) -> String {
+    match lang {
+        Lang::En => en::say(msg),
+        Lang::Zh => zh::say(msg),
+        _ => en::say(msg),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message has words in every language, and the Chinese is Chinese.
+    #[test]
+    fn every_message_is_said_in_every_language() {
+        let parts = ["x".to_owned()];
+        let samples = [
+            Msg::Status(Status::Official),
+            Msg::RealForm,
+            Msg::ShownAs,
+            Msg::Number,
+            Msg::NoPlatform,
+            Msg::NotInRegistry,
+            Msg::Note,
+            Msg::ContactsFound,
+            Msg::Handle,
+            Msg::UnknownItem,
+            Msg::FalseClaims,
+            Msg::WhatToDo,
+            Msg::DoNotPay,
+            Msg::Source,
+            Msg::WhatTheBrandSays,
+            Msg::ClaimedNone {
+                brand: "B",
+                noun: "n",
+            },
+            Msg::SummaryImpersonation {
+                mark: "✗",
+                word: "w",
+                brands: &["B"],
+                parts: &parts,
+            },
+        ];
+        for m in &samples {
+            let (en, zh) = (say(Lang::En, m), say(Lang::Zh, m));
+            assert!(!en.trim().is_empty(), "{m:?}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{m:?} has no Chinese: {zh}"
+            );
+        }
+    }
+}
