@@ -60,9 +60,7 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
             let note = c
                 .note
                 .as_deref()
-                .map(|note| say(lang, &Msg::ChannelNote { note }))
-                .filter(|n| !n.is_empty())
-                .map_or_else(String::new, |n| style.dim(&n));
+                .map_or_else(String::new, |note| zh::channel_note(lang, note, style));
             out.push_str(&format!("    {}{note}\n", style.good(&c.value)));
             if sources {
                 out.push_str(&style.dim(&format!(

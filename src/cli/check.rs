@@ -181,9 +181,7 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                 let note = c
                     .note
                     .as_deref()
-                    .map(|note| say(lang, &Msg::ChannelNote { note }))
-                    .filter(|n| !n.is_empty())
-                    .map_or_else(String::new, |n| style.dim(&n));
+                    .map_or_else(String::new, |note| zh::channel_note(lang, note, style));
                 out.push_str(&format!("    {label}{}{note}\n", style.good(&c.value)));
             }
             if v.official_channels.len() > SHOWN_CHANNELS {

@@ -834,6 +834,13 @@ fn e164(name: &str) -> bool {
         .is_some_and(|d| len_in(d, 7..=15) && digits(d) && !d.starts_with('0'))
 }
 
+/// Whether `name` is `prefix` and a code of letters and digits whose length is in `range`
+/// (`chat/AbC…`, `q/AbCd`, `_xAbCd`).
+fn code_after(name: &str, prefix: &str, range: std::ops::RangeInclusive<usize>) -> bool {
+    name.strip_prefix(prefix)
+        .is_some_and(|c| len_in(c, range) && c.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 fn rule(ok: bool, rule: &'static str) -> Result<(), &'static str> {
     if ok {
         Ok(())
@@ -1274,14 +1281,13 @@ mod whatsapp {
     }
 
     pub fn rule(name: &str, form: Form) -> Result<(), &'static str> {
-        let code = |c: &str| len_in(c, 8..=40) && c.chars().all(|c| c.is_ascii_alphanumeric());
         match form {
             Form::Invite => super::rule(
-                name.strip_prefix("chat/").is_some_and(code),
+                code_after(name, "chat/", 8..=40),
                 "a group invite is chat/ followed by its code",
             ),
             Form::ChannelId => super::rule(
-                name.strip_prefix("channel/").is_some_and(code),
+                code_after(name, "channel/", 8..=40),
                 "a channel is channel/ followed by its id",
             ),
             _ => super::rule(
@@ -1319,9 +1325,7 @@ mod qq {
     pub fn rule(name: &str, form: Form) -> Result<(), &'static str> {
         if form == Form::Invite {
             return super::rule(
-                name.strip_prefix("q/").is_some_and(|c| {
-                    len_in(c, 4..=32) && c.chars().all(|c| c.is_ascii_alphanumeric())
-                }),
+                code_after(name, "q/", 4..=32),
                 "a QQ invite is q/ followed by its code",
             );
         }
@@ -1378,9 +1382,7 @@ mod line {
     pub fn rule(name: &str, form: Form) -> Result<(), &'static str> {
         if form == Form::Invite {
             return super::rule(
-                name.strip_prefix("lin.ee/").is_some_and(|c| {
-                    len_in(c, 4..=16) && c.chars().all(|c| c.is_ascii_alphanumeric())
-                }),
+                code_after(name, "lin.ee/", 4..=16),
                 "a short invite is lin.ee/ followed by its code",
             );
         }
@@ -1616,14 +1618,13 @@ mod kakao {
     }
 
     pub fn rule(name: &str, form: Form) -> Result<(), &'static str> {
-        let code = |c: &str, r| len_in(c, r) && c.chars().all(|c| c.is_ascii_alphanumeric());
         match form {
             Form::ChannelId => super::rule(
-                name.strip_prefix('_').is_some_and(|c| code(c, 3..=16)),
+                code_after(name, "_", 3..=16),
                 "a channel is _ followed by its letters and digits",
             ),
             Form::Invite => super::rule(
-                name.strip_prefix("o/").is_some_and(|c| code(c, 4..=16)),
+                code_after(name, "o/", 4..=16),
                 "an open chat is o/ followed by its code",
             ),
             _ => super::rule(

@@ -177,6 +177,16 @@ pub fn say(lang: Lang, msg: &Msg<'_>) -> String {
     }
 }
 
+/// A registry note after a channel, dimmed; nothing in a language the notes are not written in.
+pub fn channel_note(lang: Lang, note: &str, style: super::style::Style) -> String {
+    let text = say(lang, &Msg::ChannelNote { note });
+    if text.is_empty() {
+        text
+    } else {
+        style.dim(&text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
