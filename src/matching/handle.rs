@@ -208,6 +208,20 @@ fn ladder(index: &Index, registry: &Registry, h: &Handle) -> Outcome {
         return out;
     }
 
+    // A brand's own domain used as a name (`instagram.com/trezor.io`) is how brands name
+    // accounts, not a brand plus words: like the brand's name alone, it says nothing either way.
+    if let Some((loc, _)) = index.hosts.get(&h.name().to_ascii_lowercase()) {
+        let brand = &registry.brands()[loc.brand];
+        if let Some(p) = h.platform() {
+            out.notes.push(Note::new(Detail::UnlistedName {
+                brand: brand.display_name().to_owned(),
+                platform: p.name().to_owned(),
+                listed: listed(registry, loc.brand, p),
+            }));
+        }
+        return out;
+    }
+
     // 4. An official handle, or a brand name, with affixes: the first handle (in registry
     // order) whose visual key stands in the input's with only keywords or digits around it.
     let mut affixed: Option<(u32, String)> = None;
