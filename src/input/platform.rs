@@ -4,7 +4,7 @@
 //!
 //! Parsing ([`crate::input::handle`]), the registry's lint and editing, `scan`'s labels and
 //! claim words, the CLI's `--platform`, and the registry schema all read this table. Adding a
-//! platform is one row of [`platforms!`] plus a module of its link reader and name rule below,
+//! platform is one row of `platforms!` plus a module of its link reader and name rule below,
 //! and one row of [`crate::kind::ChannelKind`].
 //!
 //! ```
