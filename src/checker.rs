@@ -8,7 +8,7 @@ use crate::input::handle::{Handle, Platform};
 use crate::input::phone::{NumberType, Phone};
 use crate::input::url::{Link, LinkError, LinkHost};
 use crate::input::{self, phone_span};
-use crate::matching::index::Index;
+use crate::matching::index::{self, Index};
 use crate::matching::names::NameFinder;
 use crate::matching::toolkit::channel_ref;
 use crate::matching::{self, domain, email, handle, phone, Outcome};
@@ -425,14 +425,44 @@ impl Checker {
                 link.url().as_str().to_owned(),
             ),
         };
-        self.verdict(
+        let mut v = self.verdict(
             input,
             link.kind(),
             outcome,
             normalized,
             display,
             ChannelKind::Domain,
-        )
+        );
+        if let LinkHost::Domain(d) = link.host() {
+            self.former(&mut v, &index::former_key(ChannelKind::Domain, d.ascii()));
+        }
+        v
+    }
+
+    /// A verdict on a channel a brand no longer uses: never official, never called an
+    /// imitation of the brand whose it was; `unknown`, with whose it was and until when.
+    fn former(&self, v: &mut Verdict, key: &str) {
+        let Some(loc) = self.inner.index.former.get(key) else {
+            return;
+        };
+        if v.status == Status::Official {
+            return; // also listed as a current channel
+        }
+        let brand = &self.registry().brands()[loc.brand];
+        let channel = &brand.channels[loc.channel];
+        let until = channel
+            .former
+            .as_ref()
+            .map_or_else(|| "unknown".to_owned(), |f| f.until.clone());
+        v.status = Status::Unknown;
+        v.findings.clear();
+        v.brand = Some(BrandRef::of(brand));
+        v.official_channels = self.alternatives(&brand.id, channel.kind);
+        v.notes.push(Note::new(Detail::Former {
+            brand: brand.display_name().to_owned(),
+            kind: channel.kind,
+            until,
+        }));
     }
 
     /// Checks one input as a phone number, optionally claimed for a brand (by index).
@@ -540,6 +570,9 @@ impl Checker {
             alternatives,
         );
         v.platform = h.platform().map(Platform::kind);
+        if let Some(p) = h.platform() {
+            self.former(&mut v, &h.key(p));
+        }
         v
     }
 

@@ -776,6 +776,15 @@ pub enum Detail {
         /// Whether anyone can open a mailbox there.
         free_provider: bool,
     },
+    /// A channel the brand used before and no longer does: whoever holds it now is not known.
+    Former {
+        /// The brand's display name.
+        brand: String,
+        /// The kind of channel it was.
+        kind: ChannelKind,
+        /// The last day it was the brand's (`YYYY-MM-DD`), or `unknown`.
+        until: String,
+    },
 }
 
 /// The most byte offsets a [`Detail::Hidden`] lists: a verdict's size does not grow with the

@@ -20,6 +20,48 @@ fn shipped_registry_passes_the_strict_lint() {
     );
 }
 
+/// The brands victims search for, each with a website and words on how it does (or does not)
+/// offer support; every alias a scam page types resolves to its brand.
+#[test]
+fn the_registry_holds_the_brands_scams_name() {
+    let registry = registry();
+    assert!(
+        registry.brands().len() >= 35,
+        "{} brands",
+        registry.brands().len()
+    );
+    for b in registry.brands() {
+        assert!(
+            b.channels_of(ChannelKind::Domain).next().is_some(),
+            "{} has no official website",
+            b.id
+        );
+    }
+    let checker = contactguard::Checker::builtin().expect("the embedded registry loads");
+    for (alias, id) in [
+        ("小狐狸钱包", "metamask"),
+        ("欧易", "okx"),
+        ("歐易", "okx"),
+        ("火币", "htx"),
+        ("火幣", "htx"),
+        ("Huobi", "htx"),
+        ("比特派", "bitpie"),
+        ("芝麻开门", "gate"),
+        ("波宝钱包", "tronlink"),
+        ("麦子钱包", "mathwallet"),
+        ("BG钱包", "bitget"),
+        ("幣安", "binance"),
+    ] {
+        let report = checker.scan(&format!("{alias}官方客服微信：kefu8888888"));
+        let brands: Vec<&str> = report
+            .items
+            .iter()
+            .filter_map(|i| i.verdict.brand.as_ref().map(|b| b.id.as_str()))
+            .collect();
+        assert_eq!(brands, [id], "{alias}");
+    }
+}
+
 #[test]
 fn every_entry_names_its_source() {
     for brand in registry().brands() {
@@ -68,8 +110,15 @@ fn tokenpocket_is_complete() {
     for tg in ["tokenpocket_en", "tokenPocket_cn", "tokenpocket_kor"] {
         assert!(has(ChannelKind::Telegram, tg), "{tg}");
     }
+    // Its Discord invite is gone from its site footer: a former channel, never official.
+    assert!(tp.channels_of(ChannelKind::Discord).next().is_none());
+    assert!(tp
+        .former_channels()
+        .any(|c| c.kind == ChannelKind::Discord && c.value == "NKPM8TXFQk"));
+    assert!(tp
+        .former_channels()
+        .any(|c| c.value == "tpglobalwallet.net"));
     for kind in [
-        ChannelKind::Discord,
         ChannelKind::Youtube,
         ChannelKind::Medium,
         ChannelKind::Github,

@@ -260,6 +260,13 @@ impl fmt::Display for Detail {
             Detail::DisplayName { name, mailbox } => {
                 write!(f, "the name shown is '{name}', but the mail goes to {mailbox}")
             }
+            Detail::Former { brand, kind, until } => {
+                let noun = kind_noun(*kind);
+                match until.as_str() {
+                    "unknown" => write!(f, "formerly {brand}'s {noun}; who holds it today is not known: use {brand}'s current channels"),
+                    date => write!(f, "{brand}'s {noun} until {date}, no longer; who holds it today is not known: use {brand}'s current channels"),
+                }
+            }
             Detail::Mailbox { local, domain, free_provider } => {
                 if *free_provider {
                     write!(f, "the brand's name as the mailbox '{local}' at {domain}, where anyone can open a mailbox")

@@ -198,6 +198,13 @@ pub(super) fn detail(d: &Detail) -> String {
         Detail::Refanged { link } => {
             format!("按威胁情报的“去武装”写法书写，已还原为 {link} 再检查")
         }
+        Detail::Former { brand, kind, until } => {
+            let noun = kind_noun(*kind);
+            match until.as_str() {
+                "unknown" => format!("这曾经是 {brand} 的{noun}，现在已不再使用；如今由谁掌握无从得知：请使用 {brand} 现在的官方渠道"),
+                date => format!("这在 {date} 之前是 {brand} 的{noun}，现在已不再使用；如今由谁掌握无从得知：请使用 {brand} 现在的官方渠道"),
+            }
+        }
         Detail::Mailbox {
             local,
             domain,

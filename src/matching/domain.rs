@@ -369,7 +369,10 @@ fn rung_split_name(index: &Index, registry: &Registry, d: &DomainName) -> Option
     })
 }
 
-/// Rung 3: a near miss of a distinctive key.
+/// Rung 3: a near miss of a distinctive key. A near miss of a key that holds another brand's
+/// key whole (`binanceus`, Binance.US, holds `binance`) is left to rung 4 when the label holds
+/// that shorter key whole too (`binance-cn`): the brand with words, not a misspelling of the
+/// longer name.
 fn rung_typo(
     index: &Index,
     registry: &Registry,
@@ -377,6 +380,14 @@ fn rung_typo(
     ending: Option<Ending>,
 ) -> Option<Vec<Finding>> {
     let key = typo_match(index, shown, ending)?;
+    let inner = brand_with_words(index, shown, ending).filter(|hit| {
+        !hit.near_miss
+            && hit.key.visual.len() < key.visual.len()
+            && key.visual.contains(hit.key.visual.as_str())
+    });
+    if inner.is_some() {
+        return None;
+    }
     Some(vec![typo_finding(registry, key, shown)])
 }
 

@@ -77,7 +77,7 @@ fn brand_email(registry: &Registry, loc: ChannelLoc) -> ChannelLoc {
     registry.brands()[loc.brand]
         .channels
         .iter()
-        .position(|c| c.kind == ChannelKind::Email)
+        .position(|c| c.former.is_none() && c.kind == ChannelKind::Email)
         .map_or(loc, |channel| ChannelLoc {
             brand: loc.brand,
             channel,

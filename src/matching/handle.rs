@@ -413,7 +413,7 @@ fn listed(registry: &Registry, brand: usize, platform: Platform) -> Option<Strin
     registry.brands()[brand]
         .channels
         .iter()
-        .find(|c| c.kind == platform.kind())
+        .find(|c| c.former.is_none() && c.kind == platform.kind())
         .map(|c| c.value.clone())
 }
 
@@ -442,7 +442,7 @@ fn brand_channel(registry: &Registry, fallback: ChannelLoc, platforms: &[Platfor
         brand
             .channels
             .iter()
-            .position(|c| c.kind == kind)
+            .position(|c| c.former.is_none() && c.kind == kind)
             .map(|channel| ChannelLoc {
                 brand: fallback.brand,
                 channel,

@@ -77,6 +77,10 @@ pub(crate) struct BrandKey {
     pub origin: KeySource,
     /// The channel a match targets (for names: the brand's first domain).
     pub target: ChannelLoc,
+    /// A domain label that is an ordinary word of the trade (`crypto` of crypto.com), which
+    /// thousands of honest domains are made of: its near misses and other endings are flagged
+    /// only under the brand's own ending.
+    pub trade_word: bool,
 }
 
 /// An official handle.
@@ -152,6 +156,9 @@ pub(crate) struct Index {
     pub domain_ac: Option<AhoCorasick>,
     /// Official handles by `handle::key`.
     pub handle_keys: HashMap<String, Vec<u32>>,
+    /// Channels the brands no longer use, by `kind:value` in the form their kind compares
+    /// (`domain:tpglobalwallet.net`, `discord:NKPM8TXFQk`, `x:trustwalletapp`).
+    pub former: HashMap<String, ChannelLoc>,
     /// Official handles by platform and lowercase name.
     pub handle_lower: HashMap<(Platform, String), u32>,
     /// Name-form handles by lowercase name with `-` read as `.` (a name official on one
@@ -267,6 +274,7 @@ impl BrandKey {
             strength,
             origin,
             target,
+            trade_word: false,
         }
     }
 
@@ -275,6 +283,9 @@ impl BrandKey {
     /// `lodger`, is not). Short keys (`okx`) are too close to too many names; ordinary words
     /// that are only names (`Trust`), or of five letters or fewer (`token`), too common.
     pub fn typo_target(&self) -> bool {
+        if self.mixes_scripts() || self.trade_word {
+            return false;
+        }
         match self.strength {
             Strength::Distinctive => true,
             Strength::Short => false,
@@ -282,11 +293,19 @@ impl BrandKey {
         }
     }
 
+    /// Whether the key joins Latin letters to Chinese characters (`metamask钱包`, `tp钱包`): its
+    /// look-alikes are caught (`tp钱包.com`), but a misspelling would be measured against the
+    /// Chinese characters (`metamask-io` is two edits from `metamask钱包`), so it is no typo target.
+    fn mixes_scripts(&self) -> bool {
+        self.shown.chars().any(|c| c.is_ascii_alphabetic())
+            && self.shown.chars().any(crate::normalize::is_cjk)
+    }
+
     /// [`BrandKey::typo_target`] for a name under `ending`: an ordinary word is also a target
     /// under the brand's own uncommon ending (`tokem.im` for `token.im`), and never under a
     /// country's ending that is not the brand's (`leger.co.uk`, a word there).
     pub fn typo_target_on(&self, ending: Option<Ending>) -> bool {
-        if self.strength != Strength::Common {
+        if self.strength != Strength::Common || self.mixes_scripts() {
             return self.typo_target();
         }
         if self.at_home(ending) {
@@ -399,6 +418,20 @@ pub(crate) fn retrieval_keys(typed: &str) -> [String; 2] {
     [fold(typed), fold(&grouped)]
 }
 
+/// How a former channel is looked up: `kind:value`, the value in the form its kind compares
+/// (handles by their platform key, domains in lowercase without `www.`).
+pub(crate) fn former_key(kind: ChannelKind, value: &str) -> String {
+    let value = value.trim();
+    match Platform::of_kind(kind) {
+        Some(p) => handle::key(p, value, handle::registry_form(p, value)),
+        None => {
+            let lower = value.trim_end_matches('.').to_ascii_lowercase();
+            let bare = lower.strip_prefix("www.").unwrap_or(&lower).to_owned();
+            format!("{kind}:{bare}")
+        }
+    }
+}
+
 impl Index {
     /// Builds the index. Channels whose value does not parse are skipped (lint reports them).
     pub fn build(registry: &Registry) -> Index {
@@ -413,8 +446,26 @@ impl Index {
                     .entry(lookalike.domain.trim().to_ascii_lowercase())
                     .or_insert((b, l));
             }
-            // Pages and profiles of the brand's own accounts on shared hosts are theirs.
+            // Channels the brand no longer uses: remembered, never matched as official.
             for (c, channel) in brand.channels.iter().enumerate() {
+                if channel.former.is_none() {
+                    continue;
+                }
+                let loc = ChannelLoc {
+                    brand: b,
+                    channel: c,
+                };
+                index
+                    .former
+                    .insert(former_key(channel.kind, &channel.value), loc);
+            }
+            // Pages and profiles of the brand's own accounts on shared hosts are theirs.
+            for (c, channel) in brand
+                .channels
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.former.is_none())
+            {
                 let loc = ChannelLoc {
                     brand: b,
                     channel: c,
@@ -429,7 +480,12 @@ impl Index {
                 // the brand, decides who gets the names below it.
                 index.hosts.entry(host).or_insert((loc, Scope::Host));
             }
-            for (c, channel) in brand.channels.iter().enumerate() {
+            for (c, channel) in brand
+                .channels
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.former.is_none())
+            {
                 let loc = ChannelLoc {
                     brand: b,
                     channel: c,
@@ -462,7 +518,7 @@ impl Index {
                     index.phone_values.push((value.to_owned(), loc));
                 }
             }
-            for name in &brand.names {
+            for name in brand.names.iter().chain(&brand.community_names) {
                 let text = plain(name);
                 if text.chars().count() >= 2 {
                     let common = brand.common_words.contains(&text);
@@ -485,7 +541,12 @@ impl Index {
                 }
             };
             let mut first_domain = None;
-            for (c, channel) in brand.channels.iter().enumerate() {
+            for (c, channel) in brand
+                .channels
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.former.is_none())
+            {
                 if channel.kind != ChannelKind::Domain {
                     continue;
                 }
@@ -530,7 +591,8 @@ impl Index {
                 let (shown, _) = idna::domain_to_unicode(label);
                 let typed = typed_key(&shown);
                 let strength = strength(&typed);
-                index.push_key(BrandKey::new(
+                let trade_word = index.keywords.contains(&visual);
+                let mut key = BrandKey::new(
                     label.to_owned(),
                     shown,
                     visual,
@@ -540,7 +602,9 @@ impl Index {
                         suffix: name.suffix().to_owned(),
                     },
                     loc,
-                ));
+                );
+                key.trade_word = trade_word;
+                index.push_key(key);
             }
             let Some(target) = first_domain else { continue };
             for name in &brand.names {
@@ -549,9 +613,14 @@ impl Index {
                 let Ok(label) = idna::domain_to_ascii(&shown) else {
                     continue;
                 };
-                // A name that is a domain (`Blockchain.com`) is that domain's key already.
+                // A name that is a domain (`Blockchain.com`) is that domain's key already,
+                // unless the domain's label is no template (`Crypto.com`: `cryptocom` is).
+                let has_domain_key = index
+                    .keys
+                    .iter()
+                    .any(|k| k.target.brand == b && matches!(k.origin, KeySource::Domain { .. }));
                 if label.is_empty()
-                    || name.contains('.')
+                    || (name.contains('.') && has_domain_key)
                     || label.contains('.')
                     || index
                         .keys

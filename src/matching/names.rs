@@ -63,7 +63,7 @@ impl NameFinder {
         let mut names = Vec::new();
         let mut short = Vec::new();
         for (b, brand) in registry.brands().iter().enumerate() {
-            for name in &brand.names {
+            for name in brand.names.iter().chain(&brand.community_names) {
                 let mut key = String::new();
                 name.chars().for_each(|c| fold(c, &mut key));
                 let plain = plain(name);
@@ -131,6 +131,11 @@ impl NameFinder {
             }
             let (brand, common, _) = &self.names[m.pattern().as_usize()];
             let written = &text[span.clone()];
+            // A name that is also an ordinary word (`base`, `kraken`) names the brand only when
+            // written as a name, with a capital: "knowledge base" is not Base.
+            if *common && written.starts_with(|c: char| c.is_ascii_lowercase()) {
+                continue;
+            }
             let plain_written = plain(written);
             let spaced_out = written
                 .split_whitespace()

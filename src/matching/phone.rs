@@ -76,7 +76,7 @@ pub(crate) fn judge(
             if let Some(c) = brand
                 .channels
                 .iter()
-                .position(|c| c.kind == ChannelKind::Phone)
+                .position(|c| c.former.is_none() && c.kind == ChannelKind::Phone)
             {
                 out.official = None;
                 out.findings.insert(

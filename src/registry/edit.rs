@@ -171,6 +171,7 @@ pub fn add_brand(data: &mut RegistryData, id: &str, names: &[String]) -> Result<
         no_channels: Vec::new(),
         statements: Vec::new(),
         region: None,
+        community_names: Vec::new(),
     });
     Ok(())
 }
@@ -293,6 +294,7 @@ pub fn add_channel(
         confidence: new.confidence,
         note: new.note,
         role: new.role,
+        former: None,
     });
     Ok((value, warnings))
 }

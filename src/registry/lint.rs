@@ -369,6 +369,7 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
         "statements",
         "region",
         "lookalikes",
+        "community_names",
     ];
     const CHANNEL: &[&str] = &[
         "kind",
@@ -378,6 +379,7 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
         "confidence",
         "note",
         "role",
+        "former",
     ];
     const NO_CHANNEL: &[&str] = &["kind", "source", "note"];
     const STATEMENT: &[&str] = &["en", "zh", "source"];

@@ -68,6 +68,11 @@ pub struct Brand {
     /// detector checks its allowlist first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lookalikes: Vec<Lookalike>,
+    /// Names people use for the brand that the brand does not use itself (`小狐狸` for
+    /// MetaMask): a text naming one claims the brand as its names do, but it is never shown as
+    /// the brand's name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub community_names: Vec<String>,
 }
 
 impl Brand {
@@ -83,9 +88,17 @@ impl Brand {
         self.names.first().map_or(self.id.as_str(), String::as_str)
     }
 
-    /// The official channels of one kind, in registry order.
+    /// The official channels of one kind, in registry order: channels the brand no longer
+    /// uses ([`Channel::former`]) are not among them.
     pub fn channels_of(&self, kind: ChannelKind) -> impl Iterator<Item = &Channel> + '_ {
-        self.channels.iter().filter(move |c| c.kind == kind)
+        self.channels
+            .iter()
+            .filter(move |c| c.kind == kind && c.former.is_none())
+    }
+
+    /// The channels the brand no longer uses, in registry order.
+    pub fn former_channels(&self) -> impl Iterator<Item = &Channel> + '_ {
+        self.channels.iter().filter(|c| c.former.is_some())
     }
 
     /// Whether the registry says this brand does not offer channels of `kind` at all.
@@ -140,6 +153,29 @@ pub struct Channel {
         deserialize_with = "known_role"
     )]
     pub role: Option<Role>,
+    /// Set when the brand no longer uses the channel: never `official` (its holder may have
+    /// changed), and a verdict on it says whose it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub former: Option<Former>,
+}
+
+/// When and how a channel stopped being the brand's: [`Channel::former`].
+///
+/// ```
+/// use contactguard::registry::Registry;
+///
+/// let registry = Registry::from_json(contactguard::registry::BUILTIN_JSON)?;
+/// let tp = registry.brand("tokenpocket").expect("TokenPocket");
+/// assert!(tp.channels.iter().any(|c| c.value == "tpglobalwallet.net" && c.former.is_some()));
+/// # Ok::<(), contactguard::registry::RegistryError>(())
+/// ```
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Former {
+    /// The last day it was the brand's, `YYYY-MM-DD`, or `unknown`.
+    pub until: String,
+    /// What shows it was the brand's and that it no longer is.
+    pub evidence: String,
 }
 
 /// What a channel is for: [`Channel::role`].

@@ -595,7 +595,13 @@ fn judge(
             .iter()
             .any(|n| matches!(&n.detail, Detail::OfficialOn { brand, .. } if brand == name))
     };
-    if let Some(b) = claimed.filter(|b| !short_code && !own_bare_name(*b)) {
+    // A channel the brand used before is said to be so, not made an imitation of it by the
+    // words around it (an old footer of the brand's own site lists it).
+    let former = verdict
+        .notes
+        .iter()
+        .any(|n| matches!(n.detail, Detail::Former { .. }));
+    if let Some(b) = claimed.filter(|b| !short_code && !former && !own_bare_name(*b)) {
         if verdict.status == Status::Unknown {
             checker.claim(&mut verdict, b);
         }
