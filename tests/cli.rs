@@ -178,6 +178,20 @@ fn brands_lists_and_shows() {
     );
     assert!(s.contains("TokenPocket publishes no phone number."), "{s}");
     assert!(s.contains("never ask"), "{s}");
+    // Channels it no longer uses are listed apart, never among the official ones.
+    let (current, former) = s
+        .split_once("No longer the brand's")
+        .expect("a former section");
+    assert!(
+        former.contains("tpglobalwallet.net, until 2023-01-16"),
+        "{s}"
+    );
+    assert!(
+        !current.contains("tpglobalwallet.net") && !current.contains("NKPM8TXFQk"),
+        "{s}"
+    );
+    let listed = stdout(&run(&["brands"]));
+    assert!(listed.contains("35 brands"), "{listed}");
 
     let s = stdout(&run(&["brands", "tokenpocket", "--lang", "zh"]));
     assert!(s.contains("TokenPocket没有公布任何电话号码"), "{s}");

@@ -71,6 +71,31 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
             }
         }
     }
+    let former: Vec<_> = brand.former_channels().collect();
+    if !former.is_empty() {
+        out.push_str(&format!(
+            "\n  {}\n",
+            style.bold(&say(lang, &Msg::FormerHeading))
+        ));
+        for c in former {
+            let until = c.former.as_ref().map_or("unknown", |f| f.until.as_str());
+            out.push_str(&say(
+                lang,
+                &Msg::FormerRow {
+                    noun: zh::kind_noun(c.kind, lang),
+                    value: &style.dim(&c.value),
+                    until,
+                },
+            ));
+            if sources {
+                out.push_str(&style.dim(&format!(
+                    "      {}: {}\n",
+                    say(lang, &Msg::Source),
+                    c.source
+                )));
+            }
+        }
+    }
     for no in &brand.no_channels {
         let noun = zh::kind_noun(no.kind, lang);
         out.push_str(&say(

@@ -90,5 +90,12 @@ pub fn say(msg: &Msg<'_>) -> String {
             format!("\n  {mark} {brand} publishes no {noun}. Any \"{brand} {noun}\" is a scam.\n")
         }
         Msg::WhatTheBrandSays => "What the brand says".to_owned(),
+        Msg::FormerHeading => {
+            "No longer the brand's (never official: whoever holds them now is not known)".to_owned()
+        }
+        Msg::FormerRow { noun, value, until } => match *until {
+            "unknown" => format!("    {noun} {value}, formerly\n"),
+            date => format!("    {noun} {value}, until {date}\n"),
+        },
     }
 }

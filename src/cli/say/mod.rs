@@ -166,6 +166,14 @@ pub enum Msg<'a> {
     },
     /// Heading over a brand's statements.
     WhatTheBrandSays,
+    /// Heading over the channels a brand no longer uses.
+    FormerHeading,
+    /// One channel the brand no longer uses, and until when it did (`unknown` when not known).
+    FormerRow {
+        noun: &'a str,
+        value: &'a str,
+        until: &'a str,
+    },
 }
 
 /// The sentence `msg` in `lang`.
@@ -211,6 +219,7 @@ mod tests {
             Msg::DoNotPay,
             Msg::Source,
             Msg::WhatTheBrandSays,
+            Msg::FormerHeading,
             Msg::ClaimedNone {
                 brand: "B",
                 noun: "n",

@@ -82,5 +82,10 @@ pub fn say(msg: &Msg<'_>) -> String {
             format!("\n  {mark} {brand}没有公布任何{noun}。自称 {brand} {noun}的都是骗子。\n")
         }
         Msg::WhatTheBrandSays => "品牌的安全提醒".to_owned(),
+        Msg::FormerHeading => "已不再是该品牌的（绝不是官方渠道：如今由谁掌握无从得知）".to_owned(),
+        Msg::FormerRow { noun, value, until } => match *until {
+            "unknown" => format!("    {noun} {value}，曾经使用\n"),
+            date => format!("    {noun} {value}，使用到 {date}\n"),
+        },
     }
 }
