@@ -63,11 +63,7 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
                 .map_or_else(String::new, |note| zh::channel_note(lang, note, style));
             out.push_str(&format!("    {}{note}\n", style.good(&c.value)));
             if sources {
-                out.push_str(&style.dim(&format!(
-                    "      {}: {}\n",
-                    say(lang, &Msg::Source),
-                    c.source
-                )));
+                out.push_str(&source_line(lang, style, &c.source));
             }
         }
     }
@@ -88,11 +84,7 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
                 },
             ));
             if sources {
-                out.push_str(&style.dim(&format!(
-                    "      {}: {}\n",
-                    say(lang, &Msg::Source),
-                    c.source
-                )));
+                out.push_str(&source_line(lang, style, &c.source));
             }
         }
     }
@@ -107,11 +99,7 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
             },
         ));
         if sources {
-            out.push_str(&style.dim(&format!(
-                "      {}: {}\n",
-                say(lang, &Msg::Source),
-                no.source
-            )));
+            out.push_str(&source_line(lang, style, &no.source));
         }
     }
     if !brand.statements.is_empty() {
@@ -122,13 +110,14 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
         for s in &brand.statements {
             out.push_str(&format!("    • {}\n", s.text(lang)));
             if sources {
-                out.push_str(&style.dim(&format!(
-                    "      {}: {}\n",
-                    say(lang, &Msg::Source),
-                    s.source
-                )));
+                out.push_str(&source_line(lang, style, &s.source));
             }
         }
     }
     out
+}
+
+/// The line under an entry that says where the brand published it (`--sources`).
+fn source_line(lang: Lang, style: Style, source: &str) -> String {
+    style.dim(&format!("      {}: {source}\n", say(lang, &Msg::Source)))
 }
