@@ -51,7 +51,7 @@ proptest! {
         let original = Registry::from_json(contactguard::registry::BUILTIN_JSON).expect("parses");
         let mut data = original.data().clone();
         let domain = format!("{label}-example.org");
-        let added = add_channel(&mut data, "tokenpocket", NewChannel::new(ChannelKind::Domain, &domain, "https://example.org/source"));
+        let added = add_channel(&mut data, "tokenpocket", NewChannel::new(ChannelKind::Domain, &domain, "pages: https://example.org/source"));
         prop_assume!(added.is_ok());
         let written = to_json(&data);
         let reread = Registry::from_json(&written).expect("written registry parses");

@@ -61,7 +61,7 @@ const PAYLOAD: &str = r#"{
           "kind": "domain",
           "value": "acme-wallet.com",
           "scope": "subdomains",
-          "source": "test fixture"
+          "source": "pages: https://acme.example/"
         }
       ],
       "no_channels": [],
@@ -173,7 +173,7 @@ fn support_team_workflow_end_to_end() {
             "--value",
             "@AcmeWallet",
             "--source",
-            "https://acme-wallet.com/contact",
+            "pages: https://acme-wallet.com/contact",
         ],
     );
     assert!(o.status.success());
@@ -190,7 +190,7 @@ fn support_team_workflow_end_to_end() {
             "--value",
             "https://tokenp0cket.net/",
             "--source",
-            "test",
+            "pages: https://acme-wallet.com/",
         ],
     );
     assert!(
@@ -200,11 +200,38 @@ fn support_team_workflow_end_to_end() {
     assert!(fail(
         &dir,
         &[
-            "registry", "channel", "add", "--brand", "acme", "--kind", "phone", "--value", "12",
-            "--source", "x"
+            "registry",
+            "channel",
+            "add",
+            "--brand",
+            "acme",
+            "--kind",
+            "phone",
+            "--value",
+            "12",
+            "--source",
+            "pages: https://acme-wallet.com/"
         ]
     )
     .contains("not valid"));
+    // A source in neither form is refused, saying the forms.
+    assert!(fail(
+        &dir,
+        &[
+            "registry",
+            "channel",
+            "add",
+            "--brand",
+            "acme",
+            "--kind",
+            "x",
+            "--value",
+            "Acme",
+            "--source",
+            "their website"
+        ]
+    )
+    .contains("'owner/repo:path@commit' or 'pages: URL'"));
     assert!(
         fail(
             &dir,
@@ -406,7 +433,12 @@ fn channel_add(dir: &Path, value: &str) -> Command {
         ],
     );
     command
-        .args(["--value", value, "--source", "test fixture"])
+        .args([
+            "--value",
+            value,
+            "--source",
+            "pages: https://acme-wallet.com/",
+        ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped());
     command

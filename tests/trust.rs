@@ -136,7 +136,7 @@ impl RegSpec {
             "brands": [{
                 "id": "acme",
                 "names": ["Acme"],
-                "channels": [{"kind": "domain", "value": self.domain, "source": "test fixture"}],
+                "channels": [{"kind": "domain", "value": self.domain, "source": "pages: https://acme.example/"}],
             }],
         })
     }

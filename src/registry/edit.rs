@@ -56,6 +56,9 @@ pub enum EditError {
     /// A channel without a source.
     #[error("every channel needs --source: where the brand published it")]
     NoSource,
+    /// A source in neither form ([`crate::registry::lint::check_source`]).
+    #[error("{0}")]
+    BadSource(String),
 }
 
 /// The value of `kind` in its registry form.
@@ -237,6 +240,7 @@ pub fn add_channel(
     if new.source.trim().is_empty() {
         return Err(EditError::NoSource);
     }
+    super::lint::check_source(new.source.trim()).map_err(EditError::BadSource)?;
     let b = data
         .brands
         .iter()
@@ -372,7 +376,11 @@ mod tests {
         let (value, warnings) = add_channel(
             &mut data,
             "acme",
-            NewChannel::new(ChannelKind::Domain, "HTTPS://Acme.Example/", "test"),
+            NewChannel::new(
+                ChannelKind::Domain,
+                "HTTPS://Acme.Example/",
+                "pages: https://acme.example/",
+            ),
         )
         .unwrap();
         assert_eq!(value, "acme.example");
@@ -380,7 +388,11 @@ mod tests {
         let (_, warnings) = add_channel(
             &mut data,
             "acme",
-            NewChannel::new(ChannelKind::Domain, "tokenp0cket.net", "test"),
+            NewChannel::new(
+                ChannelKind::Domain,
+                "tokenp0cket.net",
+                "pages: https://tokenp0cket.net/",
+            ),
         )
         .unwrap();
         assert!(
@@ -391,7 +403,11 @@ mod tests {
             add_channel(
                 &mut data,
                 "acme",
-                NewChannel::new(ChannelKind::Domain, "tokenpocket.pro", "test")
+                NewChannel::new(
+                    ChannelKind::Domain,
+                    "tokenpocket.pro",
+                    "pages: https://tokenpocket.pro/"
+                )
             ),
             Err(EditError::Duplicate { .. })
         ));

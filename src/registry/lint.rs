@@ -146,6 +146,8 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                     &format!("{at}.source"),
                     "every channel names where the brand published it".into(),
                 );
+            } else if let Err(message) = check_source(&channel.source) {
+                problem(&format!("{at}.source"), message);
             }
             if channel.scope.is_some() && channel.kind != ChannelKind::Domain {
                 problem(
@@ -184,6 +186,8 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                     &at,
                     "say who holds the domain (holder) and where they say so (source)".into(),
                 );
+            } else if let Err(message) = check_source(&lookalike.source) {
+                problem(&format!("{at}.source"), message);
             }
             let name = crate::input::url::DomainName::from_ascii(&lookalike.domain);
             if let Err(message) = check_value(ChannelKind::Domain, &lookalike.domain) {
@@ -224,6 +228,8 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                     &format!("{at}.source"),
                     "say where the brand establishes this".into(),
                 );
+            } else if let Err(message) = check_source(&no.source) {
+                problem(&format!("{at}.source"), message);
             }
             if !seen.insert(no.kind) {
                 problem(
@@ -251,10 +257,60 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                     &format!("{at}.source"),
                     "say where the brand said it".into(),
                 );
+            } else if let Err(message) = check_source(&statement.source) {
+                problem(&format!("{at}.source"), message);
             }
         }
     }
     out
+}
+
+/// Whether a source is written in one of the two forms (`data/SOURCES.md`), several joined with
+/// `; `: `owner/repo:path@commit` (a file of a repository at a commit, 7 to 40 hex digits) or
+/// `pages: URL` (a stored page). Remarks belong in `note`, not in the source.
+///
+/// ```
+/// use contactguard::registry::lint::check_source;
+///
+/// assert!(check_source("TP-Lab/tokens:README.md@a41d374; pages: https://help.tpwallet.io/en/").is_ok());
+/// assert!(check_source("TP-Lab/tokens:README.md@a41d374 (2023-06)").is_err());
+/// assert!(check_source("the TokenPocket website").is_err());
+/// ```
+///
+/// # Errors
+/// The first part that is in neither form, and the forms.
+pub fn check_source(source: &str) -> Result<(), String> {
+    let file = |part: &str| {
+        let Some((place, commit)) = part.rsplit_once('@') else {
+            return false;
+        };
+        let Some((repo, path)) = place.split_once(':') else {
+            return false;
+        };
+        let name = |s: &str| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        };
+        repo.split_once('/')
+            .is_some_and(|(owner, name_part)| name(owner) && name(name_part))
+            && !path.is_empty()
+            && !path.contains(char::is_whitespace)
+            && (7..=40).contains(&commit.len())
+            && commit.bytes().all(|b| b.is_ascii_hexdigit())
+    };
+    let page = |part: &str| {
+        part.strip_prefix("pages: ").is_some_and(|url| {
+            (url.starts_with("https://") || url.starts_with("http://"))
+                && !url.contains(char::is_whitespace)
+        })
+    };
+    match source.split("; ").find(|part| !file(part) && !page(part)) {
+        None => Ok(()),
+        Some(part) => Err(format!(
+            "'{part}' is not a source: write 'owner/repo:path@commit' or 'pages: URL', several joined with '; ', and put remarks in note"
+        )),
+    }
 }
 
 /// Whether `value` is in the normal form of its kind.
