@@ -181,6 +181,14 @@ fn strict_lint_catches_what_the_tolerant_parser_allows() {
         all.contains("channels[2].value: '400-123' must be E.164"),
         "{all}"
     );
+    assert!(
+        all.contains("channels[0].source: 'x' is not a source"),
+        "{all}"
+    );
+    assert!(
+        all.contains("no current channel of high confidence"),
+        "{all}"
+    );
 }
 
 #[test]

@@ -61,7 +61,8 @@ const PAYLOAD: &str = r#"{
           "kind": "domain",
           "value": "acme-wallet.com",
           "scope": "subdomains",
-          "source": "pages: https://acme.example/"
+          "source": "pages: https://acme.example/",
+          "confidence": "high"
         }
       ],
       "no_channels": [],

@@ -217,6 +217,17 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                 );
             }
         }
+        // A brand stands on at least one channel its own code or site publishes.
+        let established = brand
+            .channels
+            .iter()
+            .any(|c| c.former.is_none() && c.confidence == Some(super::Confidence::High));
+        if !established {
+            problem(
+                &format!("{at}.channels"),
+                "no current channel of high confidence: add one the brand's own repository or site publishes, or leave the brand out".into(),
+            );
+        }
         let mut seen = BTreeSet::new();
         for (n, raw_no) in entries("no_channels").into_iter().enumerate() {
             let at = format!("{at}.no_channels[{n}]");
