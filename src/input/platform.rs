@@ -834,6 +834,14 @@ fn e164(name: &str) -> bool {
         .is_some_and(|d| len_in(d, 7..=15) && digits(d) && !d.starts_with('0'))
 }
 
+/// The form a value's prefix marks (`chat/…` an invite, `channel/…` a channel), else a name.
+fn form_by_prefix(value: &str, prefixes: &[(&str, Form)]) -> Form {
+    prefixes
+        .iter()
+        .find(|(prefix, _)| value.starts_with(prefix))
+        .map_or(Form::Name, |(_, form)| *form)
+}
+
 /// Whether `name` is `prefix` and a code of letters and digits whose length is in `range`
 /// (`chat/AbC…`, `q/AbCd`, `_xAbCd`).
 fn code_after(name: &str, prefix: &str, range: std::ops::RangeInclusive<usize>) -> bool {
@@ -964,11 +972,7 @@ mod telegram {
     }
 
     pub fn form(value: &str) -> Form {
-        if value.starts_with('+') || value.starts_with("joinchat/") {
-            Form::Invite
-        } else {
-            Form::Name
-        }
+        form_by_prefix(value, &[("+", Form::Invite), ("joinchat/", Form::Invite)])
     }
 
     pub fn rule(name: &str, form: Form) -> Result<(), &'static str> {
@@ -1271,13 +1275,10 @@ mod whatsapp {
     }
 
     pub fn form(value: &str) -> Form {
-        if value.starts_with("chat/") {
-            Form::Invite
-        } else if value.starts_with("channel/") {
-            Form::ChannelId
-        } else {
-            Form::Name
-        }
+        form_by_prefix(
+            value,
+            &[("chat/", Form::Invite), ("channel/", Form::ChannelId)],
+        )
     }
 
     pub fn rule(name: &str, form: Form) -> Result<(), &'static str> {
@@ -1315,11 +1316,7 @@ mod qq {
     }
 
     pub fn form(value: &str) -> Form {
-        if value.starts_with("q/") {
-            Form::Invite
-        } else {
-            Form::Name
-        }
+        form_by_prefix(value, &[("q/", Form::Invite)])
     }
 
     pub fn rule(name: &str, form: Form) -> Result<(), &'static str> {
@@ -1372,11 +1369,7 @@ mod line {
     }
 
     pub fn form(value: &str) -> Form {
-        if value.starts_with("lin.ee/") {
-            Form::Invite
-        } else {
-            Form::Name
-        }
+        form_by_prefix(value, &[("lin.ee/", Form::Invite)])
     }
 
     pub fn rule(name: &str, form: Form) -> Result<(), &'static str> {
@@ -1608,13 +1601,7 @@ mod kakao {
     }
 
     pub fn form(value: &str) -> Form {
-        if value.starts_with('_') {
-            Form::ChannelId
-        } else if value.starts_with("o/") {
-            Form::Invite
-        } else {
-            Form::Name
-        }
+        form_by_prefix(value, &[("_", Form::ChannelId), ("o/", Form::Invite)])
     }
 
     pub fn rule(name: &str, form: Form) -> Result<(), &'static str> {
