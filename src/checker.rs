@@ -239,7 +239,7 @@ impl Checker {
     /// use contactguard::Checker;
     ///
     /// let checker = Checker::builtin()?;
-    /// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+    /// let now = Timestamp::parse("2026-12-07T00:00:00Z")?;
     /// if checker.trusted().freshness(now) != Freshness::Fresh {
     ///     println!("ask for a registry update");
     /// }
@@ -284,6 +284,16 @@ impl Checker {
     /// # Ok::<(), contactguard::Error>(())
     /// ```
     pub fn check_with(&self, input: &str, options: &CheckOptions) -> Verdict {
+        let mut verdict = self.judge_with(input, options);
+        if verdict.status != Status::Invalid {
+            verdict.registry = Some(self.trusted().stamp().clone());
+        }
+        verdict
+    }
+
+    /// [`Checker::check_with`] without naming the registry: for the contacts of a scan, whose
+    /// report names it once.
+    pub(crate) fn judge_with(&self, input: &str, options: &CheckOptions) -> Verdict {
         let claimed = match &options.brand {
             Some(id) => match self
                 .registry()
@@ -716,6 +726,7 @@ impl Checker {
             error: None,
             problem: None,
             notes,
+            registry: None,
         }
     }
 
@@ -744,16 +755,13 @@ impl Checker {
     /// # Ok::<(), contactguard::Error>(())
     /// ```
     pub fn channels_of(&self, brand: &str, kind: ChannelKind) -> Vec<ChannelRef> {
-        self.registry()
+        let registry = self.registry();
+        let issued_at = &registry.data().issued_at;
+        registry
             .brand(brand)
             .map(|b| {
                 b.channels_of(kind)
-                    .map(|c| ChannelRef {
-                        brand: b.id.clone(),
-                        kind: c.kind,
-                        value: c.value.clone(),
-                        note: c.note.clone(),
-                    })
+                    .map(|c| ChannelRef::of(b, c, issued_at))
                     .collect()
             })
             .unwrap_or_default()

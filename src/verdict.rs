@@ -69,6 +69,10 @@ pub struct Verdict {
     /// the link it stands for); not findings against it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// The registry that gave the answer: its version, date and signers. Set on every verdict
+    /// a [`crate::Checker`] gives, except `invalid` ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry: Option<crate::trust::RegistryStamp>,
 }
 
 /// Something about how an input was read that is worth saying, but is not a finding against
@@ -153,6 +157,7 @@ impl Verdict {
             phone: None,
             error: Some(problem.to_string()),
             problem: Some(problem),
+            registry: None,
             notes: Vec::new(),
         }
     }
@@ -322,6 +327,7 @@ impl BrandRef {
 /// let v = Checker::builtin()?.check("tokenp0cket.pro");
 /// for channel in &v.official_channels {
 ///     assert_eq!((channel.brand.as_str(), channel.kind), ("tokenpocket", ChannelKind::Domain));
+///     assert!(!channel.source.is_empty()); // where the brand published it
 ///     println!("{}  {}", channel.value, channel.note.as_deref().unwrap_or(""));
 /// }
 /// # Ok::<(), contactguard::Error>(())
@@ -338,6 +344,40 @@ pub struct ChannelRef {
     /// The registry's note on it ("help centre").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the brand published it ([`crate::registry::Channel::source`]).
+    #[serde(default)]
+    pub source: String,
+    /// The day the registry's maintainers last read it there, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
+    /// The date of its newest source, `YYYY-MM-DD`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_date: Option<String>,
+    /// Set when that source was more than two years old when the registry was issued
+    /// ([`crate::registry::Channel::source_is_old`]): the brand may have left the channel since.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub old_source: bool,
+}
+
+impl ChannelRef {
+    /// The reference to `channel` of `brand`, with its provenance; `issued_at` is the
+    /// registry's date, against which the source's age is measured.
+    pub(crate) fn of(
+        brand: &crate::registry::Brand,
+        channel: &crate::registry::Channel,
+        issued_at: &str,
+    ) -> ChannelRef {
+        ChannelRef {
+            brand: brand.id.clone(),
+            kind: channel.kind,
+            value: channel.value.clone(),
+            note: channel.note.clone(),
+            source: channel.source.clone(),
+            checked: channel.checked.clone(),
+            source_date: channel.source_date.clone(),
+            old_source: channel.source_is_old(issued_at),
+        }
+    }
 }
 
 /// One thing found about an input: the technique, the channel it targets, the structured

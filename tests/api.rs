@@ -197,3 +197,66 @@ fn number_type_needs_the_phone_feature() -> Result<(), Box<dyn std::error::Error
     );
     Ok(())
 }
+
+/// A verdict that cites a registry channel says where the brand published it, when that was
+/// read and whether the source is old; the verdict and a scan name the registry and its
+/// signers. Every channel of the shipped registry is checked, not a chosen few.
+#[test]
+fn verdicts_carry_the_provenance_of_what_they_cite() -> Result<(), Error> {
+    let checker = Checker::builtin()?;
+    let registry = checker.registry();
+    let issued = registry.data().issued_at.clone();
+    let mut old = 0;
+    for brand in registry.brands() {
+        for channel in brand.channels_of(ChannelKind::Domain) {
+            let v = checker.check(&channel.value);
+            assert_eq!(v.status, Status::Official, "{}", channel.value);
+            let cited = v.findings[0]
+                .target
+                .as_ref()
+                .expect("an official verdict cites");
+            // The channel cited (a site on a platform may be cited as the brand's account).
+            let listed = registry
+                .brand(&cited.brand)
+                .and_then(|b| {
+                    b.channels
+                        .iter()
+                        .find(|c| c.kind == cited.kind && c.value == cited.value)
+                })
+                .expect("the cited channel is in the registry");
+            assert_eq!(cited.source, listed.source);
+            assert_eq!(cited.checked, listed.checked);
+            assert_eq!(cited.source_date, listed.source_date);
+            assert!(cited.checked.is_some(), "{} has no check date", cited.value);
+            assert_eq!(cited.old_source, listed.source_is_old(&issued));
+            old += usize::from(cited.old_source);
+            let stamp = v.registry.as_ref().expect("a verdict names its registry");
+            assert_eq!(stamp.version, registry.version());
+            assert_eq!(stamp.issued_at, issued);
+            assert!(stamp.signers.len() >= 2, "{stamp:?}");
+        }
+    }
+    // Some shipped sources are old; the flag is not constant.
+    assert!(old > 0);
+    // Channels offered instead carry their sources too.
+    let v = checker.check("tokenp0cket.pro");
+    assert!(v
+        .official_channels
+        .iter()
+        .all(|c| !c.source.is_empty() && c.checked.is_some()));
+    // A scan names the registry once, not in every contact; an invalid verdict names none.
+    let report = checker.scan("官网 https://tokenpocket.pro 客服 400-123-4567");
+    assert_eq!(
+        report.registry.as_ref().map(|s| s.version),
+        Some(registry.version())
+    );
+    assert!(report.items.iter().all(|i| i.verdict.registry.is_none()));
+    assert!(checker.check("").registry.is_none());
+    let json = serde_json::to_value(&v).expect("a verdict is JSON");
+    assert!(
+        json["registry"]["signers"][0]["key_id"].is_string(),
+        "{json}"
+    );
+    assert!(json["official_channels"][0]["source"].is_string(), "{json}");
+    Ok(())
+}

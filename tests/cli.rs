@@ -190,6 +190,24 @@ fn brands_lists_and_shows() {
         !current.contains("tpglobalwallet.net") && !current.contains("NKPM8TXFQk"),
         "{s}"
     );
+    // Which registry it is, and which channels rest on old sources.
+    assert!(s.contains("signed by registry-1, registry-2"), "{s}");
+    let old = s
+        .lines()
+        .filter(|l| l.contains("over two years old"))
+        .count();
+    assert!(old > 0 && old < s.lines().count() / 2, "{s}");
+    let sources = stdout(&run(&["brands", "tokenpocket", "--sources"]));
+    assert!(sources.contains("(checked 20"), "{sources}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&run(&[
+        "brands",
+        "tokenpocket",
+        "--format",
+        "json",
+    ])))
+    .expect("JSON");
+    assert!(json["registry"]["version"].as_u64() >= Some(10), "{json}");
+    assert!(json["channels"][0]["checked"].is_string(), "{json}");
     let listed = stdout(&run(&["brands"]));
     assert!(listed.contains("35 brands"), "{listed}");
 

@@ -142,7 +142,7 @@ fn registry_update_accepts_once_and_rejects_tampering() -> Result<(), Box<dyn st
         downloaded, BUILTIN_BUNDLE,
         "the example applies the shipped file"
     );
-    let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+    let now = Timestamp::parse("2026-12-07T00:00:00Z")?;
 
     let log = registry_update::demo(&dir, &downloaded, now)?;
     // The version of the shipped file, whichever it is.

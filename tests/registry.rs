@@ -397,3 +397,39 @@ fn schema_follows_the_platform_rows() {
         "data/registry.schema.json does not follow the platform rows (UPDATE_SCHEMA=1 rewrites it)"
     );
 }
+
+/// Every channel says when its source was read; dates are calendar days, read no later than
+/// the registry was issued, and a source is not dated after it was read.
+#[test]
+fn lint_holds_channels_to_their_dates() {
+    let text = r#"{"spec_version":1,"version":1,"issued_at":"2026-01-01T00:00:00Z","expires":"2026-06-01T00:00:00Z",
+      "brands":[{"id":"acme","names":["Acme"],"common_words":[],"no_channels":[],"statements":[],
+        "channels":[{"kind":"domain","value":"acme.com","scope":"subdomains","source":"pages: https://acme.com/","checked":"2025-12-01","source_date":"2025-11-30","confidence":"high"},
+                    {"kind":"domain","value":"acme.net","scope":"subdomains","source":"pages: https://acme.com/","confidence":"high"},
+                    {"kind":"domain","value":"acme.org","scope":"subdomains","source":"pages: https://acme.com/","checked":"2025-02-29","confidence":"high"},
+                    {"kind":"domain","value":"acme.io","scope":"subdomains","source":"pages: https://acme.com/","checked":"2026-01-02","confidence":"high"},
+                    {"kind":"domain","value":"acme.dev","scope":"subdomains","source":"pages: https://acme.com/","checked":"2025-12-01","source_date":"2025-12-02","confidence":"high"}]}]}"#;
+    let problems: Vec<String> = lint::lint(text.as_bytes())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let all = problems.join("\n");
+    assert!(!all.contains("channels[0]"), "{all}");
+    assert!(
+        all.contains("channels[1].checked: say on which day"),
+        "{all}"
+    );
+    assert!(
+        all.contains("channels[2].checked: checked '2025-02-29' is not a day"),
+        "{all}"
+    );
+    assert!(
+        all.contains("channels[3].checked: 2026-01-02 is after the registry's issue date"),
+        "{all}"
+    );
+    assert!(
+        all.contains("channels[4].source_date: 2025-12-02 is after the day the source was checked"),
+        "{all}"
+    );
+    assert_eq!(problems.len(), 4, "{all}");
+}

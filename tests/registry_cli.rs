@@ -62,6 +62,7 @@ const PAYLOAD: &str = r#"{
           "value": "acme-wallet.com",
           "scope": "subdomains",
           "source": "pages: https://acme.example/",
+          "checked": "2026-10-30",
           "confidence": "high"
         }
       ],
@@ -233,6 +234,26 @@ fn support_team_workflow_end_to_end() {
         ]
     )
     .contains("'owner/repo:path@commit' or 'pages: URL'"));
+    // The day the source was read is a calendar day.
+    assert!(fail(
+        &dir,
+        &[
+            "registry",
+            "channel",
+            "add",
+            "--brand",
+            "acme",
+            "--kind",
+            "x",
+            "--value",
+            "Acme",
+            "--source",
+            "pages: https://acme-wallet.com/",
+            "--checked",
+            "2026-02-30"
+        ]
+    )
+    .contains("not a day written YYYY-MM-DD"));
     assert!(
         fail(
             &dir,

@@ -69,7 +69,7 @@ const COMBO_WORDS: &[&str] = &[
 
 /// The time the synthetic registry is verified at (it is valid from 2026-11-22 for 180 days).
 pub fn now() -> Timestamp {
-    Timestamp::parse("2026-12-01T00:00:00Z").expect("a valid time")
+    Timestamp::parse("2026-12-07T00:00:00Z").expect("a valid time")
 }
 
 /// One pronounceable word of 2–3 syllables.

@@ -1,6 +1,7 @@
 //! Human output of `brands`.
 
-use contactguard::registry::{Brand, ChannelKind, Lang, Registry};
+use contactguard::registry::{Brand, Channel, ChannelKind, Lang, Registry};
+use contactguard::trust::RegistryStamp;
 
 use super::say::{self as zh, say, Msg};
 use super::style::Style;
@@ -41,12 +42,19 @@ pub fn list(registry: &Registry, lang: Lang, style: Style) -> String {
     out
 }
 
-pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
+pub fn show(
+    brand: &Brand,
+    stamp: &RegistryStamp,
+    lang: Lang,
+    style: Style,
+    sources: bool,
+) -> String {
     let mut out = format!(
         "{}  ({})\n",
         style.bold(brand.display_name()),
         brand.names.join(" / ")
     );
+    out.push_str(&style.dim(&zh::registry_stamp(lang, stamp)));
     for &kind in ChannelKind::ALL {
         let channels: Vec<_> = brand.channels_of(kind).collect();
         if channels.is_empty() {
@@ -61,9 +69,15 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
                 .note
                 .as_deref()
                 .map_or_else(String::new, |note| zh::channel_note(lang, note, style));
-            out.push_str(&format!("    {}{note}\n", style.good(&c.value)));
+            let old = match c.source_date.as_deref() {
+                Some(date) if c.source_is_old(&stamp.issued_at) => {
+                    style.warn(&say(lang, &Msg::OldSourceShort { date }))
+                }
+                _ => String::new(),
+            };
+            out.push_str(&format!("    {}{note}{old}\n", style.good(&c.value)));
             if sources {
-                out.push_str(&source_line(lang, style, &c.source));
+                out.push_str(&channel_source_line(lang, style, c));
             }
         }
     }
@@ -84,7 +98,7 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
                 },
             ));
             if sources {
-                out.push_str(&source_line(lang, style, &c.source));
+                out.push_str(&channel_source_line(lang, style, c));
             }
         }
     }
@@ -115,6 +129,22 @@ pub fn show(brand: &Brand, lang: Lang, style: Style, sources: bool) -> String {
         }
     }
     out
+}
+
+/// The line under a channel that says where the brand published it and when that was read
+/// (`--sources`).
+fn channel_source_line(lang: Lang, style: Style, c: &Channel) -> String {
+    match c.checked.as_deref() {
+        Some(day) => {
+            let checked = say(lang, &Msg::Checked { day });
+            style.dim(&format!(
+                "      {}: {} ({checked})\n",
+                say(lang, &Msg::Source),
+                c.source
+            ))
+        }
+        None => source_line(lang, style, &c.source),
+    }
 }
 
 /// The line under an entry that says where the brand published it (`--sources`).

@@ -86,6 +86,13 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                 };
                 let line = say(lang, &line);
                 out.push_str(&line);
+                if let Some(checked) = t.checked.as_deref() {
+                    let source = &t.source;
+                    out.push_str(&style.dim(&say(lang, &Msg::Provenance { source, checked })));
+                }
+                if let (true, Some(date)) = (t.old_source, t.source_date.as_deref()) {
+                    out.push_str(&style.warn(&say(lang, &Msg::OldSource { date })));
+                }
             }
         }
         Status::Impersonation => match target {
@@ -204,6 +211,9 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                 ));
             }
         }
+    }
+    if let Some(stamp) = &v.registry {
+        out.push_str(&style.dim(&zh::registry_stamp(lang, stamp)));
     }
     out
 }

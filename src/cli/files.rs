@@ -229,7 +229,7 @@ pub fn anchor(path: Option<&Path>) -> Result<Vec<u8>, Failure> {
     }
 }
 
-/// The environment variable that sets the CLI's clock (`2026-12-01T00:00:00Z`): for tests,
+/// The environment variable that sets the CLI's clock (`2026-12-07T00:00:00Z`): for tests,
 /// for reproducing a verdict of the past, and for machines whose clock is wrong. It is read
 /// here and nowhere else.
 pub const CLOCK_VAR: &str = "CONTACTGUARD_NOW";

@@ -560,13 +560,21 @@ fn run_brands(args: BrandsArgs) -> Result<ExitCode, Failure> {
                     ids.join(", ")
                 )));
             };
+            let stamp = checker.trusted().stamp();
             match format {
-                Format::Json => serde_json::to_string(brand)
+                // The brand as the registry holds it, and which registry that is.
+                Format::Json => serde_json::to_value(brand)
+                    .and_then(|mut value| {
+                        if let Some(map) = value.as_object_mut() {
+                            map.insert("registry".into(), serde_json::to_value(stamp)?);
+                        }
+                        serde_json::to_string(&value)
+                    })
                     .map(|s| s + "\n")
                     .map_err(|e| Failure(e.to_string()))?,
                 Format::Human => {
                     args.output
-                        .localise(brands::show(brand, lang, style, args.sources))
+                        .localise(brands::show(brand, stamp, lang, style, args.sources))
                 }
             }
         }

@@ -215,6 +215,13 @@ pub struct ChannelAddArgs {
     /// Where the brand published it (repository:path@commit, or a page).
     #[arg(long)]
     source: String,
+    /// The day you read the source, YYYY-MM-DD (default: today, by the CLI's clock).
+    #[arg(long)]
+    checked: Option<String>,
+    /// The date of the newest source (the commit's date, or the date the page bears),
+    /// YYYY-MM-DD: sources more than two years older than the registry are shown as old.
+    #[arg(long)]
+    source_date: Option<String>,
     /// Domains: `subdomains` (the default for a domain the brand registered) or `host` (the
     /// default for a host on someone else's domain or on a shared platform).
     #[arg(long)]
@@ -763,6 +770,11 @@ fn channel(command: ChannelCommand) -> Result<ExitCode, Failure> {
             let _lock = Lock::take(&a.dir.dir)?;
             let (_, mut data) = read_payload(&a.dir.dir)?;
             let mut new = NewChannel::new(kind_of(&a.kind)?, &a.value, &a.source);
+            new.checked = Some(match a.checked.clone() {
+                Some(day) => day,
+                None => files::now()?.to_string().chars().take(10).collect(),
+            });
+            new.source_date = a.source_date.clone();
             new.scope = match a.scope.as_deref() {
                 None => None,
                 Some("subdomains") => Some(Scope::Subdomains),

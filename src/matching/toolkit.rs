@@ -13,13 +13,11 @@ use crate::verdict::{ChannelRef, Detail, Finding, Technique};
 
 pub(crate) fn channel_ref(registry: &Registry, loc: ChannelLoc) -> ChannelRef {
     let brand = &registry.brands()[loc.brand];
-    let channel = &brand.channels[loc.channel];
-    ChannelRef {
-        brand: brand.id.clone(),
-        kind: channel.kind,
-        value: channel.value.clone(),
-        note: channel.note.clone(),
-    }
+    ChannelRef::of(
+        brand,
+        &brand.channels[loc.channel],
+        &registry.data().issued_at,
+    )
 }
 
 /// The largest OSA distance that still counts as a typo of a handle of this many characters.

@@ -59,6 +59,9 @@ pub enum EditError {
     /// A source in neither form ([`crate::registry::lint::check_source`]).
     #[error("{0}")]
     BadSource(String),
+    /// A date that is not a calendar day written `YYYY-MM-DD`.
+    #[error("{0}")]
+    BadDate(String),
 }
 
 /// The value of `kind` in its registry form.
@@ -210,6 +213,10 @@ pub struct NewChannel {
     pub note: Option<String>,
     /// What it is for.
     pub role: Option<Role>,
+    /// The day the source was read, `YYYY-MM-DD` ([`Channel::checked`]).
+    pub checked: Option<String>,
+    /// The date of the newest source, `YYYY-MM-DD`, when known ([`Channel::source_date`]).
+    pub source_date: Option<String>,
 }
 
 impl NewChannel {
@@ -223,6 +230,8 @@ impl NewChannel {
             confidence: None,
             note: None,
             role: None,
+            checked: None,
+            source_date: None,
         }
     }
 }
@@ -241,6 +250,11 @@ pub fn add_channel(
         return Err(EditError::NoSource);
     }
     super::lint::check_source(new.source.trim()).map_err(EditError::BadSource)?;
+    for (field, date) in [("checked", &new.checked), ("source_date", &new.source_date)] {
+        if let Some(date) = date {
+            super::lint::check_date(field, date).map_err(EditError::BadDate)?;
+        }
+    }
     let b = data
         .brands
         .iter()
@@ -295,6 +309,8 @@ pub fn add_channel(
         value: value.clone(),
         scope,
         source: new.source.trim().to_owned(),
+        checked: new.checked,
+        source_date: new.source_date,
         confidence: new.confidence,
         note: new.note,
         role: new.role,

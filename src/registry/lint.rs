@@ -149,6 +149,7 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
             } else if let Err(message) = check_source(&channel.source) {
                 problem(&format!("{at}.source"), message);
             }
+            check_dates(&channel, &registry.data().issued_at, &at, &mut problem);
             if channel.scope.is_some() && channel.kind != ChannelKind::Domain {
                 problem(
                     &format!("{at}.scope"),
@@ -274,6 +275,76 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// A channel's dates: when it was checked (required, not after the registry's issue), and its
+/// source's date (optional, not after the check).
+fn check_dates(
+    channel: &Channel,
+    issued_at: &str,
+    at: &str,
+    problem: &mut impl FnMut(&str, String),
+) {
+    let issued = issued_at.get(..10).unwrap_or(issued_at);
+    match channel.checked.as_deref() {
+        None => problem(
+            &format!("{at}.checked"),
+            "say on which day the source was read (checked: YYYY-MM-DD)".into(),
+        ),
+        Some(day) => {
+            if let Err(message) = check_date("checked", day) {
+                problem(&format!("{at}.checked"), message);
+            } else if day > issued {
+                problem(
+                    &format!("{at}.checked"),
+                    format!(
+                        "{day} is after the registry's issue date {issued}: a new version is issued with `contactguard registry bump`"
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(day) = channel.source_date.as_deref() {
+        if let Err(message) = check_date("source_date", day) {
+            problem(&format!("{at}.source_date"), message);
+        } else if channel.checked.as_deref().is_some_and(|c| day > c) {
+            problem(
+                &format!("{at}.source_date"),
+                format!("{day} is after the day the source was checked"),
+            );
+        }
+    }
+}
+
+/// Whether `day` is a calendar day written `YYYY-MM-DD`; `field` names it in the message.
+///
+/// ```
+/// use contactguard::registry::lint::check_date;
+///
+/// assert!(check_date("checked", "2026-12-07").is_ok());
+/// assert!(check_date("checked", "2026-02-30").is_err());
+/// assert!(check_date("checked", "7 Dec 2026").is_err());
+/// ```
+///
+/// # Errors
+/// What is wrong, in a sentence that names `field`.
+pub fn check_date(field: &str, day: &str) -> Result<(), String> {
+    let shaped = day.len() == 10
+        && day.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let real = shaped && crate::trust::time::Timestamp::parse(&format!("{day}T00:00:00Z")).is_ok();
+    if real {
+        Ok(())
+    } else {
+        Err(format!(
+            "{field} '{day}' is not a day written YYYY-MM-DD (for example 2026-12-07)"
+        ))
+    }
 }
 
 /// Whether a source is written in one of the two forms (`data/SOURCES.md`), several joined with
@@ -443,6 +514,8 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
         "value",
         "scope",
         "source",
+        "checked",
+        "source_date",
         "confidence",
         "note",
         "role",

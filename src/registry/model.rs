@@ -139,6 +139,14 @@ pub struct Channel {
     pub scope: Option<Scope>,
     /// Where the brand published this channel (repository path at a commit, or a page).
     pub source: String,
+    /// The day the registry's maintainers last read the channel at its source, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
+    /// The date of the newest source that shows the channel (the commit's date, or the date a
+    /// page bears), `YYYY-MM-DD`, when known: how recent the brand's own word is. See
+    /// [`Channel::source_is_old`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_date: Option<String>,
     /// How sure the sources are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
@@ -256,6 +264,38 @@ impl Channel {
     pub fn scope(&self) -> Scope {
         self.scope.unwrap_or(Scope::Host)
     }
+
+    /// Whether the newest source of the channel ([`Channel::source_date`]) was more than two
+    /// years old on `issued_at`, the day the registry was issued (`YYYY-MM-DD…`): the brand
+    /// may have left it since, and readers are told so. Measured against the registry's own
+    /// date, not the clock, so that one registry gives one answer on any day; a registry
+    /// expires within months. A channel with no known source date is not called old.
+    ///
+    /// ```
+    /// use contactguard::registry::Registry;
+    ///
+    /// let registry = Registry::from_json(contactguard::registry::BUILTIN_JSON)?;
+    /// let mut channel = registry.brand("tokenpocket").expect("TokenPocket").channels[0].clone();
+    /// channel.source_date = Some("2024-12-07".into());
+    /// assert!(!channel.source_is_old("2026-12-07T00:00:00Z"));
+    /// channel.source_date = Some("2024-12-06".into());
+    /// assert!(channel.source_is_old("2026-12-07T00:00:00Z"));
+    /// # Ok::<(), contactguard::registry::RegistryError>(())
+    /// ```
+    pub fn source_is_old(&self, issued_at: &str) -> bool {
+        let Some(date) = self.source_date.as_deref() else {
+            return false;
+        };
+        two_years_before(issued_at).is_some_and(|limit| date < limit.as_str())
+    }
+}
+
+/// `YYYY-MM-DD` two years before the date that `stamp` starts with, or `None` when it does
+/// not start with one. Compared as text, which orders dates in this form.
+fn two_years_before(stamp: &str) -> Option<String> {
+    let year: u32 = stamp.get(..4)?.parse().ok()?;
+    let rest = stamp.get(4..10)?;
+    Some(format!("{:04}{rest}", year.checked_sub(2)?))
 }
 
 /// A channel kind that the brand explicitly does not offer.

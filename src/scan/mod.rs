@@ -93,6 +93,10 @@ pub struct ScanReport {
     /// Why the text could not be scanned (too large), if so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The registry that judged the text: its version, date and signers (absent when the text
+    /// could not be scanned).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry: Option<crate::trust::RegistryStamp>,
 }
 
 /// One contact found in the text.
@@ -450,6 +454,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
         mentions,
         advice,
         error: None,
+        registry: None,
     }
 }
 
@@ -552,8 +557,8 @@ fn judge(
     let registry = checker.registry();
     let brand_id = claimed.map(|b| registry.brands()[b].id.clone());
     let mut verdict = match what {
-        What::Link => checker.check_link(contact),
-        What::Email => checker.check_with(contact, &CheckOptions::default().kind(Kind::Email)),
+        What::Link => checker.judge_with(contact, &CheckOptions::default().kind(Kind::Url)),
+        What::Email => checker.judge_with(contact, &CheckOptions::default().kind(Kind::Email)),
         What::Phone => {
             let mut options = CheckOptions::default().kind(Kind::Phone);
             options.brand = brand_id;
@@ -561,12 +566,12 @@ fn judge(
             // line: China), before the claimed brand's home region.
             options.locale_region =
                 crate::input::phone::region_of_script(around(input, &span, 120)).map(str::to_owned);
-            checker.check_with(contact, &options)
+            checker.judge_with(contact, &options)
         }
         What::Handle(platform) => {
             let mut options = CheckOptions::default().kind(Kind::Handle);
             options.platform = platform;
-            checker.check_with(contact, &options)
+            checker.judge_with(contact, &options)
         }
     };
     // What does not parse as the kind it was taken for is not a contact; but a link or an
@@ -695,7 +700,11 @@ impl Checker {
     /// # Ok::<(), contactguard::Error>(())
     /// ```
     pub fn scan(&self, text: &str) -> ScanReport {
-        run(self, text)
+        let mut report = run(self, text);
+        if report.error.is_none() {
+            report.registry = Some(self.trusted().stamp().clone());
+        }
+        report
     }
 
     /// Checks words rather than one contact (a sentence, a chat message, a search phrase) as
@@ -741,6 +750,7 @@ impl Checker {
                 error: None,
                 problem: None,
                 notes: Vec::new(),
+                registry: None,
             };
         }
         Verdict::invalid(input, Kind::Text, crate::verdict::Problem::Words)

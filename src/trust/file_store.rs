@@ -11,7 +11,7 @@
 //! let dir = std::env::temp_dir().join(format!("contactguard-doc-store-{}", std::process::id()));
 //! let anchor = Anchor::builtin();
 //! let mut store = FileStore::open(&dir, &anchor)?;
-//! let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+//! let now = Timestamp::parse("2026-12-07T00:00:00Z")?;
 //! // The file shipped inside the library is not newer than itself:
 //! assert_eq!(update(&anchor, BUILTIN_BUNDLE, &mut store, now)?, UpdateOutcome::Unchanged);
 //! // At the next start, offline:

@@ -20,4 +20,4 @@ pub mod time;
 mod trusted;
 pub mod verify;
 
-pub use trusted::{Origin, TrustedRegistry};
+pub use trusted::{Origin, RegistryStamp, Signer, TrustedRegistry};

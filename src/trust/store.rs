@@ -106,7 +106,7 @@ pub trait TrustStore {
 /// use contactguard::trust::time::Timestamp;
 ///
 /// let store = MemoryStore::default(); // empty: the embedded registry is used
-/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// let now = Timestamp::parse("2026-12-07T00:00:00Z")?;
 /// let (trusted, _) = load_trusted(&Anchor::builtin(), &store, now)?;
 /// assert!(trusted.registry().version() >= 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -149,7 +149,7 @@ pub enum UpdateOutcome {
 ///
 /// let expires = Timestamp::parse("2027-05-22T00:00:00Z")?;
 /// let at = |t: &str| Timestamp::parse(t).map(|now| Freshness::at(expires, now));
-/// assert_eq!(at("2026-12-01T00:00:00Z")?, Freshness::Fresh);
+/// assert_eq!(at("2026-12-07T00:00:00Z")?, Freshness::Fresh);
 /// assert_eq!(at("2027-05-12T00:00:00Z")?, Freshness::ExpiringSoon { days: 10 });
 /// assert_eq!(at("2027-06-01T00:00:00Z")?, Freshness::Expired { days: 10 });
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -246,7 +246,7 @@ fn stored_state(
 /// use contactguard::registry::BUILTIN_BUNDLE;
 ///
 /// let mut store = MemoryStore::default();
-/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// let now = Timestamp::parse("2026-12-07T00:00:00Z")?;
 /// // The file shipped with the app is not newer than itself:
 /// assert_eq!(update(&Anchor::builtin(), BUILTIN_BUNDLE, &mut store, now), Ok(UpdateOutcome::Unchanged));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -328,7 +328,7 @@ pub fn update(
 /// use contactguard::Checker;
 ///
 /// let mut store = MemoryStore::default(); // a FileStore in a real app
-/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// let now = Timestamp::parse("2026-12-07T00:00:00Z")?;
 /// let (trusted, _outcome) = load_update(&Anchor::root(BUILTIN_ANCHOR), BUILTIN_BUNDLE, &mut store, now)?;
 /// let checker = Checker::new(trusted);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -360,7 +360,7 @@ pub fn load_update(
 ///
 /// // An app that ships the root only, and downloads every registry.
 /// let anchor = Anchor::root(BUILTIN_ANCHOR);
-/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// let now = Timestamp::parse("2026-12-07T00:00:00Z")?;
 /// let mut store = MemoryStore::default();
 /// let downloaded = BUILTIN_BUNDLE; // the bytes the app fetched
 /// let outcome = update(&anchor, downloaded, &mut store, now)?;

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::registry::{Registry, BUILTIN_ANCHOR, BUILTIN_BUNDLE};
 use crate::trust::store::Freshness;
 use crate::trust::time::Timestamp;
@@ -49,6 +51,43 @@ pub struct TrustedRegistry {
     issued_at: Timestamp,
     expires: Timestamp,
     root_version: u64,
+    stamp: Arc<RegistryStamp>,
+}
+
+/// Which registry gave an answer: its version and date, and the keys whose signatures on it
+/// verified. Every verdict from a [`crate::Checker`] carries it
+/// ([`crate::Verdict::registry`]), so that an answer can be traced to the data behind it.
+///
+/// ```
+/// use contactguard::Checker;
+///
+/// let v = Checker::builtin()?.check("tokenpocket.pro");
+/// let stamp = v.registry.as_ref().expect("a checked contact names its registry");
+/// assert!(stamp.version >= 10);
+/// assert!(stamp.signers.len() >= 2); // the shipped registry needs two of three keys
+/// assert!(stamp.signers.iter().all(|s| s.key_id.len() == 64));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+#[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct RegistryStamp {
+    /// The registry's content version.
+    pub version: u64,
+    /// When it was issued (RFC 3339, UTC).
+    pub issued_at: String,
+    /// The keys whose signatures verified, in key-id order.
+    pub signers: Vec<Signer>,
+}
+
+/// One key that signed the registry: [`RegistryStamp::signers`].
+#[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Signer {
+    /// The key id (SHA-256 of the public key, hex).
+    pub key_id: String,
+    /// Who holds the key, as the root names them (`registry-1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
 }
 
 impl TrustedRegistry {
@@ -64,7 +103,22 @@ impl TrustedRegistry {
     }
 
     pub(crate) fn from_verified(v: Verified, origin: Origin) -> TrustedRegistry {
+        let keys = &v.root.data().keys;
+        let signers = v
+            .signers
+            .iter()
+            .map(|id| Signer {
+                key_id: id.as_str().to_owned(),
+                owner: keys.get(id).and_then(|k| k.owner.clone()),
+            })
+            .collect();
+        let stamp = RegistryStamp {
+            version: v.registry.version(),
+            issued_at: v.registry.data().issued_at.clone(),
+            signers,
+        };
         TrustedRegistry {
+            stamp: Arc::new(stamp),
             root_version: v.root.version(),
             issued_at: v.issued_at,
             expires: v.expires,
@@ -96,6 +150,11 @@ impl TrustedRegistry {
     /// The version of the root it was verified under.
     pub fn root_version(&self) -> u64 {
         self.root_version
+    }
+
+    /// Its version, date and the keys that signed it, as verdicts cite them.
+    pub fn stamp(&self) -> &RegistryStamp {
+        &self.stamp
     }
 
     /// How current it is at `now`.

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use super::envelope::{Envelope, EnvelopeError, REGISTRY_TYPE, ROOT_TYPE};
+use super::keys::KeyId;
 use super::root::{Root, RootData};
 use super::time::Timestamp;
 use crate::registry::Registry;
@@ -203,6 +204,8 @@ pub struct Verified {
     pub issued_at: Timestamp,
     /// When it expires.
     pub expires: Timestamp,
+    /// The registry keys whose signatures on it verified, in key-id order.
+    pub signers: Vec<KeyId>,
     /// The registry version floor after the root chain (reset when registry keys change).
     pub floor: u64,
     /// Whether this is exactly the payload already trusted.
@@ -257,7 +260,7 @@ pub fn root_of(envelope: &Envelope) -> Result<Root, VerifyError> {
 /// use contactguard::trust::time::Timestamp;
 /// use contactguard::trust::verify::{verify, Checks, Expiry};
 ///
-/// let now = Timestamp::parse("2026-12-01T00:00:00Z")?;
+/// let now = Timestamp::parse("2026-12-07T00:00:00Z")?;
 /// let verified = verify(BUILTIN_BUNDLE, BUILTIN_ANCHOR, &Checks::at(now, Expiry::Enforce))?;
 /// assert_eq!(verified.root.version(), 1);
 /// assert!(verified.registry.brand("tokenpocket").is_some());
@@ -380,7 +383,11 @@ pub fn verify(bundle: &[u8], anchor: &[u8], checks: &Checks<'_>) -> Result<Verif
             found: envelope.payload_type,
         });
     }
-    let valid = envelope.valid_signers(trusted.registry_keys()).len();
+    let signers: Vec<KeyId> = envelope
+        .valid_signers(trusted.registry_keys())
+        .into_iter()
+        .collect();
+    let valid = signers.len();
     if valid < trusted.registry_threshold() {
         return Err(VerifyError::ThresholdNotMet {
             role: Signers::Registry,
@@ -434,6 +441,7 @@ pub fn verify(bundle: &[u8], anchor: &[u8], checks: &Checks<'_>) -> Result<Verif
         root_payload: trusted_payload,
         issued_at,
         expires,
+        signers,
         floor,
         unchanged,
     })

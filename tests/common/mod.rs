@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 
 /// The time the binary runs at in tests (`CONTACTGUARD_NOW`): after the shipped registry was
 /// issued and before it expires. Tests that sign make their own keys and dates relative to it.
-pub const NOW: &str = "2026-12-01T00:00:00Z";
+pub const NOW: &str = "2026-12-07T00:00:00Z";
 
 /// The `contactguard` binary, at [`NOW`], in English with a UTF-8 locale and no colour, with
 /// its trust store in a folder of this test process (never the user's).

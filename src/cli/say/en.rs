@@ -86,6 +86,17 @@ pub fn say(msg: &Msg<'_>) -> String {
             "\n{count} brands, registry version {version}. One brand's channels: contactguard brands ID\n"
         ),
         Msg::Source => "source".to_owned(),
+        Msg::Checked { day } => format!("checked {day}"),
+        Msg::OldSourceShort { date } => format!(" · source from {date}, over two years old"),
+        Msg::Provenance { source, checked } => {
+            format!("  Where the brand published it: {source} (checked {checked}).\n")
+        }
+        Msg::OldSource { date } => format!(
+            "  Its newest source is from {date}, more than two years before this registry: the brand may have stopped using it.\n"
+        ),
+        Msg::RegistryStamp { version, issued, signers } => {
+            format!("  Registry version {version} of {issued}, signed by {signers}.\n")
+        }
         Msg::PublishesNo { mark, brand, noun } => {
             format!("\n  {mark} {brand} publishes no {noun}. Any \"{brand} {noun}\" is a scam.\n")
         }

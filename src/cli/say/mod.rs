@@ -71,6 +71,16 @@ pub enum Msg<'a> {
     AndMore { more: usize, id: &'a str },
     /// A brand's statement.
     BrandSays { brand: &'a str, text: &'a str },
+    /// Where the brand published the channel matched, and when that was read.
+    Provenance { source: &'a str, checked: &'a str },
+    /// The channel's newest source is more than two years older than the registry.
+    OldSource { date: &'a str },
+    /// Which registry answered: version, issue day, the keys that signed it.
+    RegistryStamp {
+        version: u64,
+        issued: &'a str,
+        signers: &'a str,
+    },
     // scan
     /// Why a text could not be scanned.
     CannotScan { error: &'a str },
@@ -158,6 +168,10 @@ pub enum Msg<'a> {
     BrandsFooter { count: usize, version: u64 },
     /// Label before a source.
     Source,
+    /// When a source was read.
+    Checked { day: &'a str },
+    /// After a channel whose newest source is more than two years older than the registry.
+    OldSourceShort { date: &'a str },
     /// A kind of channel a brand publishes none of.
     PublishesNo {
         mark: &'a str,
@@ -183,6 +197,29 @@ pub fn say(lang: Lang, msg: &Msg<'_>) -> String {
         Lang::Zh => zh::say(msg),
         _ => en::say(msg),
     }
+}
+
+/// The line that names the registry behind an answer: version, issue day and signers (the
+/// keys' holders as the root names them, else the start of the key id).
+pub fn registry_stamp(lang: Lang, stamp: &contactguard::trust::RegistryStamp) -> String {
+    let mut signers: Vec<&str> = stamp
+        .signers
+        .iter()
+        .map(|s| {
+            s.owner
+                .as_deref()
+                .unwrap_or_else(|| s.key_id.get(..12).unwrap_or(&s.key_id))
+        })
+        .collect();
+    signers.sort_unstable();
+    say(
+        lang,
+        &Msg::RegistryStamp {
+            version: stamp.version,
+            issued: stamp.issued_at.get(..10).unwrap_or(&stamp.issued_at),
+            signers: &signers.join(", "),
+        },
+    )
 }
 
 /// A registry note after a channel, dimmed; nothing in a language the notes are not written in.
@@ -220,6 +257,18 @@ mod tests {
             Msg::Source,
             Msg::WhatTheBrandSays,
             Msg::FormerHeading,
+            Msg::Provenance {
+                source: "s",
+                checked: "d",
+            },
+            Msg::OldSource { date: "d" },
+            Msg::RegistryStamp {
+                version: 1,
+                issued: "d",
+                signers: "k",
+            },
+            Msg::Checked { day: "d" },
+            Msg::OldSourceShort { date: "d" },
             Msg::ClaimedNone {
                 brand: "B",
                 noun: "n",

@@ -78,6 +78,17 @@ pub fn say(msg: &Msg<'_>) -> String {
             format!("\n共 {count} 个品牌，登记册版本 {version}。查看某个品牌：contactguard brands ID\n")
         }
         Msg::Source => "来源".to_owned(),
+        Msg::Checked { day } => format!("核对于 {day}"),
+        Msg::OldSourceShort { date } => format!(" · 来源日期 {date}，已超过两年"),
+        Msg::Provenance { source, checked } => {
+            format!("  品牌公布的出处：{source}（核对于 {checked}）。\n")
+        }
+        Msg::OldSource { date } => format!(
+            "  它最新的出处是 {date} 的，比本登记册早两年以上：品牌可能已不再使用。\n"
+        ),
+        Msg::RegistryStamp { version, issued, signers } => {
+            format!("  登记册版本 {version}（{issued}），签名密钥：{signers}。\n")
+        }
         Msg::PublishesNo { mark, brand, noun } => {
             format!("\n  {mark} {brand}没有公布任何{noun}。自称 {brand} {noun}的都是骗子。\n")
         }
