@@ -364,9 +364,11 @@ impl Checker {
     pub(crate) fn claim(&self, v: &mut Verdict, brand: usize) {
         let b = &self.registry().brands()[brand];
         let kind = v.channel_kind();
-        let finding = match kind.filter(|k| b.lacks(*k)) {
-            Some(k) => matching::no_such_channel(b, k),
-            None => Finding::new(
+        let only_at = kind.and_then(|k| matching::only_at(b, k));
+        let finding = match (kind.filter(|k| b.lacks(*k)), only_at) {
+            (Some(k), _) => matching::no_such_channel(b, k),
+            (None, Some(finding)) => finding,
+            (None, None) => Finding::new(
                 Technique::BrandMention,
                 None,
                 Detail::Claimed {

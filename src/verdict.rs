@@ -306,6 +306,10 @@ pub struct BrandRef {
     pub id: String,
     /// The display name (`TokenPocket`).
     pub name: String,
+    /// The brand's own page for checking whether a contact is really its own, when it has one
+    /// ([`crate::registry::Brand::verification`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verify_at: Option<String>,
 }
 
 impl BrandRef {
@@ -314,6 +318,7 @@ impl BrandRef {
         BrandRef {
             id: brand.id.clone(),
             name: brand.display_name().to_owned(),
+            verify_at: brand.verification.as_ref().map(|v| v.url.clone()),
         }
     }
 }
@@ -667,6 +672,16 @@ pub enum Detail {
     Name {
         /// The name as it appears.
         name: String,
+    },
+    /// The brand shows its channels of this kind in one place only, and this is presented as
+    /// one of them without being listed: the real one is at `place`.
+    OnlyAt {
+        /// The brand's display name.
+        brand: String,
+        /// The kind.
+        kind: ChannelKind,
+        /// The page that shows the real one.
+        place: String,
     },
     /// The brand does not offer this kind of channel at all.
     NoChannel {

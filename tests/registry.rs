@@ -36,6 +36,11 @@ fn the_registry_holds_the_brands_scams_name() {
             "{} has no official website",
             b.id
         );
+        assert!(
+            !b.statements.is_empty(),
+            "{} has no statement of how it does or does not offer support",
+            b.id
+        );
     }
     let checker = contactguard::Checker::builtin().expect("the embedded registry loads");
     for (alias, id) in [
@@ -432,4 +437,57 @@ fn lint_holds_channels_to_their_dates() {
         "{all}"
     );
     assert_eq!(problems.len(), 4, "{all}");
+}
+
+/// Names are one brand's each unless both brands mark them shared; a "no such channel" quotes
+/// the brand; a place that shows a channel and a verification page are on the brand's domains.
+#[test]
+fn lint_holds_names_statements_and_pages_to_the_brand() {
+    let channel = r#"{"kind":"domain","value":"DOMAIN","scope":"subdomains","source":"pages: https://DOMAIN/","checked":"2025-12-01","confidence":"high"}"#;
+    let brand = |id: &str, names: &str, extra: &str| {
+        format!(
+            r#"{{"id":"{id}","names":{names},"common_words":[],"statements":[],"channels":[{}]{extra}}}"#,
+            channel.replace("DOMAIN", &format!("{id}.com"))
+        )
+    };
+    let text = format!(
+        r#"{{"spec_version":1,"version":1,"issued_at":"2026-01-01T00:00:00Z","expires":"2026-06-01T00:00:00Z","brands":[{},{},{},{}]}}"#,
+        brand(
+            "acme",
+            r#"["Acme","AC钱包"]"#,
+            r#","shared_names":["Duo"],"no_channels":[{"kind":"phone","source":"pages: https://acme.com/contact"}]"#
+        ),
+        brand(
+            "bolt",
+            r#"["Bolt","ac 錢包"]"#,
+            r#","shared_names":["duo"],"only_at":[{"kind":"phone","place":"https://help.bolt.com/","source":"pages: https://bolt.com/"}],"verification":{"url":"https://evil.example/verify","source":"pages: https://bolt.com/"}"#
+        ),
+        brand(
+            "coda",
+            r#"["Coda"]"#,
+            r#","shared_names":["Solo"],"only_at":[{"kind":"phone","place":"http://coda.com/","source":"pages: https://coda.com/"}]"#
+        ),
+        brand(
+            "dart",
+            r#"["Dart"]"#,
+            r#","verification":{"url":"https://verify.dart.com/","name":"Dart Verify","source":"pages: https://dart.com/"}"#
+        ),
+    );
+    let problems: Vec<String> = lint::lint(text.as_bytes())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let all = problems.join("\n");
+    let expected = [
+        "brands[1].names: 'ac 錢包' is also a name of 'acme'",
+        "brands[0].no_channels[0].source: quote the brand's words that it has no phone",
+        "brands[1].verification.url: 'https://evil.example/verify' is not on one of the brand's own domains",
+        "brands[2].only_at[0].place: 'http://coda.com/' must be an https:// link",
+        "brands[2].shared_names[0]: 'Solo' is shared with no other brand",
+    ];
+    for e in expected {
+        assert!(all.contains(e), "{e}\n{all}");
+    }
+    // Duo is marked on both brands; Bolt's help centre and Dart's page are their own.
+    assert_eq!(problems.len(), expected.len(), "{all}");
 }

@@ -116,6 +116,33 @@ pub fn show(
             out.push_str(&source_line(lang, style, &no.source));
         }
     }
+    for only in &brand.only_at {
+        out.push_str(&say(
+            lang,
+            &Msg::OnlyAtRow {
+                mark: &style.warn("!"),
+                brand: brand.display_name(),
+                noun: zh::kind_noun(only.kind, lang),
+                place: &only.place,
+            },
+        ));
+        if sources {
+            out.push_str(&source_line(lang, style, &only.source));
+        }
+    }
+    if let Some(verification) = &brand.verification {
+        out.push('\n');
+        out.push_str(&say(
+            lang,
+            &Msg::VerifyAt {
+                brand: brand.display_name(),
+                url: &verification.url,
+            },
+        ));
+        if sources {
+            out.push_str(&source_line(lang, style, &verification.source));
+        }
+    }
     if !brand.statements.is_empty() {
         out.push_str(&format!(
             "\n  {}\n",

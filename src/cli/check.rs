@@ -113,6 +113,10 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                     Detail::NoChannel { kind, .. } => Some(*kind),
                     _ => None,
                 });
+                let only_at = v.findings.iter().find_map(|f| match &f.detail {
+                    Detail::OnlyAt { kind, place, .. } => Some((*kind, place.as_str())),
+                    _ => None,
+                });
                 let kind = lacked
                     .or_else(|| v.channel_kind())
                     .unwrap_or(ChannelKind::Domain);
@@ -120,9 +124,14 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                 let brand = brand_name;
                 out.push_str(&say(
                     lang,
-                    &match lacked {
-                        Some(_) => Msg::ClaimedNone { brand, noun },
-                        None => Msg::ClaimedUnlisted { brand, noun },
+                    &match (lacked, only_at) {
+                        (Some(_), _) => Msg::ClaimedNone { brand, noun },
+                        (None, Some((kind, place))) => Msg::ClaimedOnlyAt {
+                            brand,
+                            noun: zh::kind_noun(kind, lang),
+                            place,
+                        },
+                        (None, None) => Msg::ClaimedUnlisted { brand, noun },
                     },
                 ));
             }
@@ -198,6 +207,15 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                     &Msg::AndMore {
                         more,
                         id: &brand.id,
+                    },
+                ));
+            }
+            if let Some(url) = v.brand.as_ref().and_then(|b| b.verify_at.as_deref()) {
+                out.push_str(&say(
+                    lang,
+                    &Msg::VerifyAt {
+                        brand: brand_name,
+                        url,
                     },
                 ));
             }

@@ -128,6 +128,32 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
             ));
         }
     }
+    // Each pair once: its first name, with the brand beside it.
+    let pairs: Vec<_> = report
+        .mentions
+        .iter()
+        .filter_map(|m| Some((m, m.paired_with.as_ref()?)))
+        .filter(|(m, other)| {
+            !report.mentions.iter().any(|n| {
+                n.span.end <= m.span.start
+                    && n.brand.id == other.id
+                    && n.paired_with.as_ref().is_some_and(|p| p.id == m.brand.id)
+            })
+        })
+        .collect();
+    if !pairs.is_empty() {
+        out.push('\n');
+        for (m, other) in pairs {
+            out.push_str(&style.warn(&say(
+                lang,
+                &Msg::TwoBrands {
+                    text: &m.text,
+                    first: &m.brand.name,
+                    second: &other.name,
+                },
+            )));
+        }
+    }
     if !report.advice.is_empty() {
         out.push_str(&format!("\n{}\n", style.bold(&say(lang, &Msg::WhatToDo))));
         if report.status == Some(Status::Impersonation) {
@@ -258,6 +284,9 @@ fn advise(advice: &Advice, lang: Lang, style: Style) -> String {
             id: &advice.brand.id,
         },
     ));
+    if let Some(url) = advice.brand.verify_at.as_deref() {
+        out.push_str(&say(lang, &Msg::VerifyAt { brand: name, url }));
+    }
     for s in advice.statements.iter().take(SHOWN_STATEMENTS) {
         out.push_str(&say(
             lang,

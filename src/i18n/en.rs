@@ -163,6 +163,10 @@ impl fmt::Display for Detail {
                 write!(f, "the official number's digits behind the prefix {found} instead of {expected}")
             }
             Detail::Claimed { brand } => write!(f, "presented as {brand}'s, but it is not one of {brand}'s channels"),
+            Detail::OnlyAt { brand, kind, place } => {
+                let noun = crate::i18n::kind_noun(*kind, crate::registry::Lang::En);
+                write!(f, "{brand} shows its {noun} only at {place}; any other is not {brand}'s")
+            }
             Detail::OtherPlatform {
                 brand,
                 name,

@@ -129,6 +129,10 @@ pub(super) fn detail(d: &Detail) -> String {
             format!("官方号码的数字换上了前缀 {found}（官方是 {expected}）")
         }
         Detail::Claimed { brand } => format!("自称是 {brand} 的，但不在 {brand} 公布的渠道中"),
+        Detail::OnlyAt { brand, kind, place } => {
+            let noun = crate::i18n::kind_noun(*kind, crate::registry::Lang::Zh);
+            format!("{brand}只在 {place} 显示它的{noun}；其他任何{noun}都不是{brand}的")
+        }
         Detail::OtherPlatform {
             brand,
             name,

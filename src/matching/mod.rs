@@ -58,6 +58,22 @@ pub(crate) fn no_such_channel(brand: &Brand, kind: ChannelKind) -> Finding {
     )
 }
 
+/// The finding for a contact of `kind` presented as `brand`'s when the brand shows its
+/// channels of that kind in one place only ([`Brand::only_at`]) and this one is not listed;
+/// `None` when the brand has no such place for `kind`.
+pub(crate) fn only_at(brand: &Brand, kind: ChannelKind) -> Option<Finding> {
+    let entry = brand.only_at(kind)?;
+    Some(Finding::new(
+        Technique::BrandMention,
+        None,
+        Detail::OnlyAt {
+            brand: brand.display_name().to_owned(),
+            kind,
+            place: entry.place.clone(),
+        },
+    ))
+}
+
 /// Findings for hidden characters taken out of an input: they target what the rest of the
 /// ladder found, or the official channel the cleaned input is (an official contact does not
 /// come wrapped in invisible characters). `bidi_fallback` is what a bidi finding targets when

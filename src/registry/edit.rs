@@ -178,6 +178,9 @@ pub fn add_brand(data: &mut RegistryData, id: &str, names: &[String]) -> Result<
         statements: Vec::new(),
         region: None,
         community_names: Vec::new(),
+        only_at: Vec::new(),
+        verification: None,
+        shared_names: Vec::new(),
     });
     Ok(())
 }

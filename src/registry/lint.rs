@@ -78,6 +78,7 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
     if registry.data().spec_version != SPEC_VERSION {
         problem("spec_version", format!("must be {SPEC_VERSION}"));
     }
+    check_names(registry.brands(), &mut problem);
     let mut owners: HashMap<(ChannelKind, String), String> = HashMap::new();
     let raw_brands = value
         .get("brands")
@@ -259,6 +260,56 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                 );
             }
         }
+        for (o, only) in brand.only_at.iter().enumerate() {
+            let at = format!("{at}.only_at[{o}]");
+            if let Err(message) = check_source(&only.source) {
+                problem(&format!("{at}.source"), message);
+            }
+            if let Err(message) = check_own_page(brand, &only.place) {
+                problem(&format!("{at}.place"), message);
+            }
+            if brand.channels_of(only.kind).next().is_some() || brand.lacks(only.kind) {
+                problem(
+                    &format!("{at}.kind"),
+                    format!(
+                        "the brand lists {} channels or says it has none, so they are not shown in one place only",
+                        only.kind
+                    ),
+                );
+            }
+        }
+        if let Some(verification) = &brand.verification {
+            let at = format!("{at}.verification");
+            if let Err(message) = check_source(&verification.source) {
+                problem(&format!("{at}.source"), message);
+            }
+            if let Err(message) = check_own_page(brand, &verification.url) {
+                problem(&format!("{at}.url"), message);
+            }
+        }
+        // A brand that says it has no channel of a kind says so in its own words: the
+        // statement is in `statements`, from the same source.
+        let said: BTreeSet<&str> = brand
+            .statements
+            .iter()
+            .flat_map(|s| s.source.split(';').map(str::trim))
+            .collect();
+        for (n, no) in brand.no_channels.iter().enumerate() {
+            if !no
+                .source
+                .split(';')
+                .map(str::trim)
+                .any(|p| said.contains(p))
+            {
+                problem(
+                    &format!("{at}.no_channels[{n}].source"),
+                    format!(
+                        "quote the brand's words that it has no {}: add them to statements with the same source",
+                        no.kind
+                    ),
+                );
+            }
+        }
         for (s, statement) in brand.statements.iter().enumerate() {
             let at = format!("{at}.statements[{s}]");
             if statement.en.trim().is_empty() || statement.zh.trim().is_empty() {
@@ -275,6 +326,68 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// No two brands share a name or community name (compared in lowercase, with Traditional
+/// characters folded and spaces dropped): a name of two brands is marked ambiguous by listing
+/// it in both brands' `shared_names` instead, where it claims nothing for either.
+fn check_names(brands: &[super::Brand], problem: &mut impl FnMut(&str, String)) {
+    let fold = |name: &str| -> String {
+        name.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .map(crate::normalize::hant::to_simplified)
+            .collect()
+    };
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut shared: HashMap<String, usize> = HashMap::new();
+    for (b, brand) in brands.iter().enumerate() {
+        let own: BTreeSet<String> = brand
+            .names
+            .iter()
+            .chain(&brand.community_names)
+            .map(|n| fold(n))
+            .collect();
+        for (name, key) in brand
+            .names
+            .iter()
+            .chain(&brand.community_names)
+            .map(|n| (n, fold(n)))
+        {
+            match owner.get(&key) {
+                Some(&other) if other != b => problem(
+                    &format!("brands[{b}].names"),
+                    format!(
+                        "'{name}' is also a name of '{}': a name of two brands must not be assigned to either; move it to both brands' shared_names",
+                        brands[other].id
+                    ),
+                ),
+                _ => {
+                    owner.insert(key, b);
+                }
+            }
+        }
+        for (s, name) in brand.shared_names.iter().enumerate() {
+            let key = fold(name);
+            if own.contains(&key) {
+                problem(
+                    &format!("brands[{b}].shared_names[{s}]"),
+                    format!("'{name}' is among the brand's own names too; keep it in one list"),
+                );
+            }
+            *shared.entry(key).or_default() += 1;
+        }
+    }
+    for (b, brand) in brands.iter().enumerate() {
+        for (s, name) in brand.shared_names.iter().enumerate() {
+            if shared.get(&fold(name)).copied().unwrap_or(0) < 2 {
+                problem(
+                    &format!("brands[{b}].shared_names[{s}]"),
+                    format!("'{name}' is shared with no other brand: list it in the other brand's shared_names too, or make it a name"),
+                );
+            }
+        }
+    }
 }
 
 /// A channel's dates: when it was checked (required, not after the registry's issue), and its
@@ -476,6 +589,32 @@ fn check_scope(brand: &super::Brand, channel: &Channel) -> Result<(), String> {
     }
 }
 
+/// Whether `url` is an `https` page on one of the brand's current domain channels.
+fn check_own_page(brand: &super::Brand, url: &str) -> Result<(), String> {
+    let link = Link::parse(url).map_err(|e| format!("'{url}' is not a link: {e}"))?;
+    let crate::input::url::LinkHost::Domain(domain) = link.host() else {
+        return Err(format!("'{url}' is not on a domain"));
+    };
+    let host = domain.ascii();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let own = brand.channels_of(ChannelKind::Domain).any(|c| {
+        host == c.value
+            || (c.scope() == super::Scope::Subdomains
+                && host
+                    .strip_suffix(c.value.as_str())
+                    .is_some_and(|rest| rest.ends_with('.')))
+    });
+    if !url.starts_with("https://") {
+        Err(format!("'{url}' must be an https:// link"))
+    } else if own {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{url}' is not on one of the brand's own domains; list the domain first"
+        ))
+    }
+}
+
 fn check_domain(value: &str) -> Result<(), String> {
     let host = match Link::parse(value).map(|l| l.host().clone()) {
         Ok(crate::input::url::LinkHost::Domain(d)) => d.ascii().to_owned(),
@@ -508,6 +647,9 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
         "region",
         "lookalikes",
         "community_names",
+        "only_at",
+        "verification",
+        "shared_names",
     ];
     const CHANNEL: &[&str] = &[
         "kind",
@@ -524,6 +666,8 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
     const NO_CHANNEL: &[&str] = &["kind", "source", "note"];
     const STATEMENT: &[&str] = &["en", "zh", "source"];
     const LOOKALIKE: &[&str] = &["domain", "holder", "source"];
+    const ONLY_AT: &[&str] = &["kind", "place", "source", "note"];
+    const VERIFICATION: &[&str] = &["url", "name", "source"];
     fn only(v: &Value, allowed: &[&str], at: &str, problem: &mut impl FnMut(&str, String)) {
         if let Some(map) = v.as_object() {
             for key in map.keys().filter(|k| !allowed.contains(&k.as_str())) {
@@ -543,11 +687,20 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
     for (b, brand) in brands.iter().enumerate() {
         let at = format!("brands[{b}]");
         only(brand, BRAND, &at, problem);
+        if let Some(verification) = brand.get("verification") {
+            only(
+                verification,
+                VERIFICATION,
+                &format!("{at}.verification"),
+                problem,
+            );
+        }
         for (field, allowed) in [
             ("channels", CHANNEL),
             ("no_channels", NO_CHANNEL),
             ("statements", STATEMENT),
             ("lookalikes", LOOKALIKE),
+            ("only_at", ONLY_AT),
         ] {
             let items = brand
                 .get(field)

@@ -12,8 +12,8 @@ mod model;
 use sha2::{Digest, Sha256};
 
 pub use model::{
-    Brand, Channel, ChannelKind, Confidence, Lang, Lookalike, NoChannel, RegistryData, Role, Scope,
-    Statement,
+    Brand, Channel, ChannelKind, Confidence, Lang, Lookalike, NoChannel, OnlyAt, RegistryData,
+    Role, Scope, Statement, Verification,
 };
 
 /// The registry format version this library reads.

@@ -73,6 +73,20 @@ pub struct Brand {
     /// the brand's name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub community_names: Vec<String>,
+    /// Names that name this brand and another one too (a name both brands' users type): marked
+    /// here on both brands, they are exempt from `lint`'s rule that no two brands share a name,
+    /// and since they are not among the brand's names a text naming one claims nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_names: Vec<String>,
+    /// Kinds of channel the brand offers but shows only in one place of its own (Kraken's phone
+    /// number, at the bottom of support.kraken.com): a contact of that kind presented as the
+    /// brand's is not called official, and the verdict says where the real one is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only_at: Vec<OnlyAt>,
+    /// The brand's own page for checking whether a contact is really its own (OKX's "official
+    /// accounts" search, Crypto.com Verify): reports send people there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
 }
 
 impl Brand {
@@ -104,6 +118,22 @@ impl Brand {
     /// Whether the registry says this brand does not offer channels of `kind` at all.
     pub fn lacks(&self, kind: ChannelKind) -> bool {
         self.no_channels.iter().any(|n| n.kind == kind)
+    }
+
+    /// Where the brand shows its channels of `kind`, when it shows them in one place only
+    /// ([`Brand::only_at`]).
+    ///
+    /// ```
+    /// use contactguard::registry::ChannelKind;
+    ///
+    /// let checker = contactguard::Checker::builtin()?;
+    /// let kraken = checker.registry().brand("kraken").expect("shipped brand");
+    /// let phone = kraken.only_at(ChannelKind::Phone).expect("Kraken's number is in its help centre");
+    /// assert!(phone.place.starts_with("https://support.kraken.com"));
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
+    pub fn only_at(&self, kind: ChannelKind) -> Option<&OnlyAt> {
+        self.only_at.iter().find(|o| o.kind == kind)
     }
 
     /// The short forms of its names: the Latin letters of a `…钱包` name (`TP` of `TP钱包`).
@@ -296,6 +326,34 @@ fn two_years_before(stamp: &str) -> Option<String> {
     let year: u32 = stamp.get(..4)?.parse().ok()?;
     let rest = stamp.get(4..10)?;
     Some(format!("{:04}{rest}", year.checked_sub(2)?))
+}
+
+/// A kind of channel the brand shows in one place of its own only: [`Brand::only_at`].
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct OnlyAt {
+    /// The kind (`phone`).
+    pub kind: ChannelKind,
+    /// The page that shows it, on one of the brand's own domains (`https://support.kraken.com/`).
+    pub place: String,
+    /// Where the brand says so.
+    pub source: String,
+    /// A short human note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The brand's page for checking a contact: [`Brand::verification`].
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Verification {
+    /// The page, on one of the brand's own domains.
+    pub url: String,
+    /// What the brand calls it (`Binance Verify`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Where the brand publishes it.
+    pub source: String,
 }
 
 /// A channel kind that the brand explicitly does not offer.

@@ -318,6 +318,50 @@ impl Context {
     /// brand named with a claim word in its sentence or line, or in the heading above; else,
     /// when neither names a brand, the brand a claim in the same message names nearest (before
     /// it, else after it); else a brand named in the title or footer of a page that claims.
+    /// Another brand named right beside the name at `at`, with nothing but spaces and
+    /// punctuation between (`TP钱包 (Trust Wallet)`, `OKX/Binance`): such a pair names two
+    /// brands at once, so it claims a contact for neither.
+    pub fn paired(&self, at: &Range<usize>) -> Option<usize> {
+        let i = self.named.iter().position(|n| n.span == *at)?;
+        let me = self.named[i].brand;
+        let beside = |a: &Range<usize>, b: &Range<usize>| {
+            self.lower.get(a.end..b.start).is_some_and(|gap| {
+                gap.chars().count() <= 4
+                    && gap.chars().all(|c| {
+                        c.is_whitespace() || "()（）/|、-–—:：,，[]【】「」<>《》".contains(c)
+                    })
+            })
+        };
+        let before = i.checked_sub(1).and_then(|j| self.named.get(j));
+        let after = self.named.get(i + 1);
+        before
+            .filter(|n| n.brand != me && beside(&n.span, at))
+            .or_else(|| after.filter(|n| n.brand != me && beside(at, &n.span)))
+            .map(|n| n.brand)
+    }
+
+    /// The two brands named side by side nearest `span` in its sentence or line, when that
+    /// pair is what would have claimed it: the first brand's claim (where it is named), and the
+    /// other brand.
+    pub fn pair_near(&self, span: &Range<usize>) -> Option<(Claimed, usize)> {
+        let sentence = containing(&self.sentences, span.start);
+        let line = containing(&self.lines, span.start);
+        let unit = [sentence, line]
+            .into_iter()
+            .flatten()
+            .find_map(|u| self.nearest(u, span))?;
+        let (brand, at) = unit;
+        let other = self.paired(&at)?;
+        Some((
+            Claimed {
+                brand,
+                basis: Basis::Line,
+                named_at: at,
+            },
+            other,
+        ))
+    }
+
     pub fn claimed(&self, span: &Range<usize>) -> Option<Claimed> {
         let sentence = containing(&self.sentences, span.start);
         let line = containing(&self.lines, span.start);
@@ -326,6 +370,9 @@ impl Context {
         let claims = |u: Option<&Unit>| u.is_some_and(|u| u.claims);
         for unit in [sentence, line].into_iter().flatten() {
             if let Some((b, at)) = self.nearest(unit, span) {
+                if self.paired(&at).is_some() {
+                    return None;
+                }
                 let claim = unit.claims
                     || claims(line)
                     || claims(nearest_heading)
@@ -341,6 +388,9 @@ impl Context {
         // the brand context of the headings before it.
         if let Some(h) = nearest_heading {
             if let Some((brand, at)) = self.nearest(h, &(h.range.end..h.range.end)) {
+                if self.paired(&at).is_some() {
+                    return None;
+                }
                 let claim =
                     h.claims || claims(sentence) || claims(line) || presents(&self.lower, &at);
                 return claim.then_some(Claimed {

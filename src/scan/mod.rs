@@ -171,6 +171,10 @@ pub struct Mention {
     pub brand: BrandRef,
     /// Written differently from every name of the brand (spaced out, look-alike letters).
     pub disguised: bool,
+    /// Another brand named right beside it (`TP钱包 (Trust Wallet)`): the pair names two brands,
+    /// so contacts near it are claimed for neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paired_with: Option<BrandRef>,
 }
 
 /// A channel claimed for a brand that does not offer that kind of channel.
@@ -291,7 +295,9 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
             common: h.common,
             disguised: h.disguised,
         })
-        .filter(|n| !overlaps(&item_spans, &n.span))
+        // A name that is a whole contact (`Crypto.com`) names the brand too, but claims only
+        // contacts that are nobody's official channel (see the loop below).
+        .filter(|n| !overlaps(&item_spans, &n.span) || item_spans.contains(&n.span))
         .collect();
 
     let headings = read
@@ -327,14 +333,44 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
     for (span, what) in &found {
         let claimed = ctx.claimed(span);
         let input_span = read.to_input(span);
-        items.push(judge(
-            checker,
-            &plain[span.clone()],
-            *what,
-            claimed.as_ref().map(|c| (c.brand, reason(c))),
-            input,
-            input_span,
-        ));
+        let contact = &plain[span.clone()];
+        let item = match claimed.as_ref() {
+            // Named only by a contact of its own: "Official sites: kraken.com and crypto.com"
+            // claims nothing; "Crypto.com customer care: +1 …" claims the number.
+            Some(c) if item_spans.contains(&c.named_at) => {
+                let alone = judge(checker, contact, *what, None, input, input_span.clone());
+                let unknown = alone
+                    .as_ref()
+                    .is_some_and(|i| i.verdict.status == Status::Unknown);
+                if unknown && c.named_at != *span {
+                    let claim = Some((c.brand, reason(c)));
+                    judge(checker, contact, *what, claim, input, input_span)
+                } else {
+                    alone
+                }
+            }
+            Some(c) => {
+                let claim = Some((c.brand, reason(c)));
+                judge(checker, contact, *what, claim, input, input_span)
+            }
+            // Beside a pair of brands (`TP钱包 (Trust Wallet)`) a contact is neither's; but a
+            // kind of channel that both say they do not have is a false claim whichever is meant.
+            None => {
+                let alone = judge(checker, contact, *what, None, input, input_span.clone());
+                let kind = alone.as_ref().and_then(|i| i.verdict.channel_kind());
+                match (ctx.pair_near(span), kind) {
+                    (Some((c, other)), Some(kind))
+                        if registry.brands()[c.brand].lacks(kind)
+                            && registry.brands()[other].lacks(kind) =>
+                    {
+                        let claim = Some((c.brand, reason(&c)));
+                        judge(checker, contact, *what, claim, input, input_span)
+                    }
+                    _ => alone,
+                }
+            }
+        };
+        items.push(item);
     }
     if let Some(page) = &read.page {
         for (value, span, at) in &page.targets {
@@ -419,6 +455,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
 
     let mentions: Vec<Mention> = names
         .iter()
+        .filter(|n| !item_spans.contains(&n.span))
         .take(MAX_SCAN_ITEMS)
         .map(|n| {
             let span = read.to_input(&n.span);
@@ -427,6 +464,9 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
                 span,
                 brand: BrandRef::of(&registry.brands()[n.brand]),
                 disguised: n.disguised,
+                paired_with: ctx
+                    .paired(&n.span)
+                    .map(|b| BrandRef::of(&registry.brands()[b])),
             }
         })
         .collect();

@@ -32,6 +32,12 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::ClaimedNone { brand, noun } => {
             format!("  It is presented as {brand}'s {noun}, but {brand} has none.\n")
         }
+        Msg::ClaimedOnlyAt { brand, noun, place } => format!(
+            "  It is presented as {brand}'s {noun}. {brand} shows its {noun} only at {place}: any other is not {brand}'s.\n"
+        ),
+        Msg::VerifyAt { brand, url } => {
+            format!("  Check any contact claiming to be {brand} at {brand}'s own page: {url}\n")
+        }
         Msg::ClaimedUnlisted { brand, noun } => format!(
             "  It is presented as {brand}'s {noun}, but it is not one of {brand}'s channels.\n"
         ),
@@ -100,6 +106,12 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::PublishesNo { mark, brand, noun } => {
             format!("\n  {mark} {brand} publishes no {noun}. Any \"{brand} {noun}\" is a scam.\n")
         }
+        Msg::OnlyAtRow { mark, brand, noun, place } => format!(
+            "\n  {mark} {brand} shows its {noun} only at {place}. Any other \"{brand} {noun}\" is not {brand}'s.\n"
+        ),
+        Msg::TwoBrands { text, first, second } => format!(
+            "  \"{text}\" names two brands, {first} and {second}: the contacts next to it are not taken as either's.\n"
+        ),
         Msg::WhatTheBrandSays => "What the brand says".to_owned(),
         Msg::FormerHeading => {
             "No longer the brand's (never official: whoever holds them now is not known)".to_owned()

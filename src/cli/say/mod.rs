@@ -49,6 +49,14 @@ pub enum Msg<'a> {
     ClaimedNone { brand: &'a str, noun: &'a str },
     /// Presented as the brand's, but not one of its channels.
     ClaimedUnlisted { brand: &'a str, noun: &'a str },
+    /// Presented as the brand's, of a kind the brand shows in one place only.
+    ClaimedOnlyAt {
+        brand: &'a str,
+        noun: &'a str,
+        place: &'a str,
+    },
+    /// The brand's own page for checking a contact.
+    VerifyAt { brand: &'a str, url: &'a str },
     /// Not in the registry.
     NotInRegistry,
     /// Why an input could not be checked.
@@ -178,6 +186,19 @@ pub enum Msg<'a> {
         brand: &'a str,
         noun: &'a str,
     },
+    /// A kind of channel a brand shows in one place only.
+    OnlyAtRow {
+        mark: &'a str,
+        brand: &'a str,
+        noun: &'a str,
+        place: &'a str,
+    },
+    /// A name that names two brands at once, so nothing near it is assigned.
+    TwoBrands {
+        text: &'a str,
+        first: &'a str,
+        second: &'a str,
+    },
     /// Heading over a brand's statements.
     WhatTheBrandSays,
     /// Heading over the channels a brand no longer uses.
@@ -257,6 +278,20 @@ mod tests {
             Msg::Source,
             Msg::WhatTheBrandSays,
             Msg::FormerHeading,
+            Msg::ClaimedOnlyAt {
+                brand: "B",
+                noun: "n",
+                place: "p",
+            },
+            Msg::VerifyAt {
+                brand: "B",
+                url: "u",
+            },
+            Msg::TwoBrands {
+                text: "t",
+                first: "A",
+                second: "B",
+            },
             Msg::Provenance {
                 source: "s",
                 checked: "d",

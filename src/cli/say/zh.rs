@@ -28,6 +28,12 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::ClaimedNone { brand, noun } => {
             format!("  它自称是 {brand} 的{noun}，但 {brand} 根本没有{noun}。\n")
         }
+        Msg::ClaimedOnlyAt { brand, noun, place } => format!(
+            "  它自称是 {brand} 的{noun}。{brand}只在 {place} 显示它的{noun}：其他任何{noun}都不是 {brand} 的。\n"
+        ),
+        Msg::VerifyAt { brand, url } => {
+            format!("  任何自称 {brand} 的联系方式，都可以在 {brand} 自己的核验页面查证：{url}\n")
+        }
         Msg::ClaimedUnlisted { brand, noun } => {
             format!("  它自称是 {brand} 的{noun}，但它不在 {brand} 公布的渠道中。\n")
         }
@@ -92,6 +98,12 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::PublishesNo { mark, brand, noun } => {
             format!("\n  {mark} {brand}没有公布任何{noun}。自称 {brand} {noun}的都是骗子。\n")
         }
+        Msg::OnlyAtRow { mark, brand, noun, place } => format!(
+            "\n  {mark} {brand}只在 {place} 显示它的{noun}。其他任何自称 {brand} {noun}的都不是 {brand} 的。\n"
+        ),
+        Msg::TwoBrands { text, first, second } => format!(
+            "  “{text}”同时写了两个品牌（{first} 和 {second}）：旁边的联系方式不算作其中任何一个的。\n"
+        ),
         Msg::WhatTheBrandSays => "品牌的安全提醒".to_owned(),
         Msg::FormerHeading => "已不再是该品牌的（绝不是官方渠道：如今由谁掌握无从得知）".to_owned(),
         Msg::FormerRow { noun, value, until } => match *until {
