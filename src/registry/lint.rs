@@ -436,6 +436,7 @@ fn check_dates(
 ///
 /// assert!(check_date("checked", "2026-12-07").is_ok());
 /// assert!(check_date("checked", "2026-02-30").is_err());
+/// assert!(check_date("checked", "2028-02-29").is_ok());
 /// assert!(check_date("checked", "7 Dec 2026").is_err());
 /// ```
 ///
@@ -450,7 +451,22 @@ pub fn check_date(field: &str, day: &str) -> Result<(), String> {
                 b.is_ascii_digit()
             }
         });
-    let real = shaped && crate::trust::time::Timestamp::parse(&format!("{day}T00:00:00Z")).is_ok();
+    let number = |range: std::ops::Range<usize>| day.get(range).and_then(|t| t.parse::<u32>().ok());
+    let real = shaped
+        && match (number(0..4), number(5..7), number(8..10)) {
+            (Some(year), Some(month), Some(d)) => {
+                let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+                let days = match month {
+                    1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                    4 | 6 | 9 | 11 => 30,
+                    2 if leap => 29,
+                    2 => 28,
+                    _ => 0,
+                };
+                (1..=days).contains(&d)
+            }
+            _ => false,
+        };
     if real {
         Ok(())
     } else {
