@@ -735,13 +735,29 @@ impl Checker {
     /// The brand's channels of `kind`; when it has none, where its real support is (e-mail,
     /// then websites).
     pub(crate) fn alternatives(&self, brand: &str, kind: ChannelKind) -> Vec<ChannelRef> {
-        let same = self.channels_of(brand, kind);
+        let same = self.channels_for_people(brand, kind);
         if !same.is_empty() {
             return same;
         }
-        let mut support = self.channels_of(brand, ChannelKind::Email);
-        support.extend(self.channels_of(brand, ChannelKind::Domain));
+        let mut support = self.channels_for_people(brand, ChannelKind::Email);
+        support.extend(self.channels_for_people(brand, ChannelKind::Domain));
         support
+    }
+
+    /// The brand's channels of `kind` that people in need may use: not the business, security,
+    /// developer or infrastructure ones ([`crate::registry::Role::serves_users`]).
+    pub(crate) fn channels_for_people(&self, brand: &str, kind: ChannelKind) -> Vec<ChannelRef> {
+        let registry = self.registry();
+        let issued_at = &registry.data().issued_at;
+        registry
+            .brand(brand)
+            .map(|b| {
+                b.channels_of(kind)
+                    .filter(|c| c.role.is_none_or(crate::registry::Role::serves_users))
+                    .map(|c| ChannelRef::of(b, c, issued_at))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// A brand's official channels of one kind (empty for an unknown brand).

@@ -260,3 +260,43 @@ fn verdicts_carry_the_provenance_of_what_they_cite() -> Result<(), Error> {
     assert!(json["official_channels"][0]["source"].is_string(), "{json}");
     Ok(())
 }
+
+/// What a verdict offers instead is where people in need may go: never a brand's business,
+/// security, developer or infrastructure channel, for any brand.
+#[test]
+fn channels_offered_instead_are_for_people() -> Result<(), Error> {
+    let checker = Checker::builtin()?;
+    let registry = checker.registry();
+    let mut offered = 0;
+    for brand in registry.brands() {
+        let v = checker.check_with("+1 415 555 0134", &CheckOptions::default().brand(&brand.id));
+        assert_eq!(v.status, Status::Impersonation, "{}", brand.id);
+        for c in &v.official_channels {
+            let listed = brand
+                .channels
+                .iter()
+                .find(|x| x.kind == c.kind && x.value == c.value)
+                .expect("offered channels are the brand's");
+            assert!(
+                listed.role.is_none_or(|r| r.serves_users()),
+                "{} offers {} ({:?})",
+                brand.id,
+                c.value,
+                listed.role
+            );
+            offered += 1;
+        }
+        let report = checker.scan(&format!("{} 客服 400-123-4567", brand.display_name()));
+        for advice in &report.advice {
+            let b = registry
+                .brand(&advice.brand.id)
+                .expect("advice names a brand");
+            assert!(advice.channels.iter().all(|c| b
+                .channels
+                .iter()
+                .any(|x| x.value == c.value && x.role.is_none_or(|r| r.serves_users()))));
+        }
+    }
+    assert!(offered > registry.brands().len());
+    Ok(())
+}

@@ -84,12 +84,12 @@ fn wallet_guard_warns_about_every_impersonation() -> Result<(), contactguard::Er
     let expected = [
         "  ⚠1 400-888-2345: WARNING, not TokenPocket: TokenPocket publishes no phone number at all: \
          whoever answers is not TokenPocket. Do not call, pay or share your seed phrase.",
-        "      reach TokenPocket only through: service@tokenpocket.pro, bd@tokenpocket.pro, \
-         dapp@tokenpocket.pro (+16 more)",
+        "      reach TokenPocket only through: service@tokenpocket.pro, tokenpocket.pro, \
+         tpwallet.io (+11 more)",
         "  ⚠2 https://tokenp0cket.pro/verify: WARNING, not TokenPocket: looks the same but is not: \
          '0' (DIGIT ZERO) in place of 'o'. Do not call, pay or share your seed phrase.",
         "      reach TokenPocket only through: tokenpocket.pro, tpwallet.io, help.tokenpocket.pro \
-         (+11 more)",
+         (+10 more)",
         "  ⚠3 @TokenPocket_Support: WARNING, not TokenPocket: the name 'TokenPocket' with the words \
          'Support'. Do not call, pay or share your seed phrase.",
         "      reach TokenPocket only through: tokenpocket_en, tokenPocket_cn, tokenpocket_kor",

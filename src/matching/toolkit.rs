@@ -3,7 +3,7 @@
 //! matching all build on it; none of them imports another's internals.
 
 use crate::matching::distance;
-use crate::matching::index::{retrieval_keys, BrandKey, ChannelLoc, Ending, Index};
+use crate::matching::index::{retrieval_keys, BrandKey, ChannelLoc, Ending, Index, KeySource};
 use crate::matching::lookalike::lookalike_changes;
 use crate::matching::words::{self, Glue};
 use crate::normalize::visual::typed_key;
@@ -58,7 +58,7 @@ pub(crate) fn typo_match<'a>(
     }
     candidates.sort_unstable();
     candidates.dedup();
-    let mut best: Option<(usize, &BrandKey)> = None;
+    let mut best: Option<((usize, bool), &BrandKey)> = None;
     for key in candidates
         .iter()
         .filter_map(|&k| index.keys.get(k as usize))
@@ -101,8 +101,15 @@ pub(crate) fn typo_match<'a>(
         if dist == 0 {
             continue; // the same letters: the same-look rung's to judge
         }
-        if best.is_none_or(|(b, _)| dist < b) {
-            best = Some((dist, key));
+        // Fewest edits first; between keys as near, the one on the input's own ending
+        // (`binnance.us` is a near miss of binance.us before binance.com).
+        let other_ending = match (&key.origin, ending) {
+            (KeySource::Domain { suffix }, Some(e)) => suffix.as_str() != e.suffix,
+            _ => true,
+        };
+        let rank = (dist, other_ending);
+        if best.is_none_or(|(b, _)| rank < b) {
+            best = Some((rank, key));
         }
     }
     best.map(|(_, k)| k)

@@ -266,6 +266,20 @@ impl Role {
         self != Role::Owned
     }
 
+    /// Whether people who need help are sent to a channel of this role: support, community
+    /// and press (announcements) are; business, security, developer and owned channels are
+    /// official, but no place for a victim to ask.
+    ///
+    /// ```
+    /// use contactguard::registry::Role;
+    ///
+    /// assert!(Role::Support.serves_users());
+    /// assert!(!Role::Security.serves_users());
+    /// ```
+    pub fn serves_users(self) -> bool {
+        matches!(self, Role::Support | Role::Community | Role::Press)
+    }
+
     /// Whether the label of a domain of this role is a template lookalikes are measured
     /// against: where users are sent for help (support, community). A parent company's or a
     /// developer site's name (`consensys`) is official when matched exactly, but its near

@@ -713,7 +713,7 @@ fn advice_for(checker: &Checker, brand: &crate::registry::Brand) -> Advice {
         brand: BrandRef::of(brand),
         channels: ChannelKind::ALL
             .iter()
-            .flat_map(|k| checker.channels_of(&brand.id, *k))
+            .flat_map(|k| checker.channels_for_people(&brand.id, *k))
             .collect(),
         statements: brand.statements.clone(),
     }
