@@ -747,13 +747,25 @@ impl Checker {
     /// The brand's channels of `kind` that people in need may use: not the business, security,
     /// developer or infrastructure ones ([`crate::registry::Role::serves_users`]).
     pub(crate) fn channels_for_people(&self, brand: &str, kind: ChannelKind) -> Vec<ChannelRef> {
+        self.channel_refs(brand, kind, |c| {
+            c.role.is_none_or(crate::registry::Role::serves_users)
+        })
+    }
+
+    /// References to the brand's channels of `kind` that `keep` keeps.
+    fn channel_refs(
+        &self,
+        brand: &str,
+        kind: ChannelKind,
+        keep: impl Fn(&crate::registry::Channel) -> bool,
+    ) -> Vec<ChannelRef> {
         let registry = self.registry();
         let issued_at = &registry.data().issued_at;
         registry
             .brand(brand)
             .map(|b| {
                 b.channels_of(kind)
-                    .filter(|c| c.role.is_none_or(crate::registry::Role::serves_users))
+                    .filter(|c| keep(c))
                     .map(|c| ChannelRef::of(b, c, issued_at))
                     .collect()
             })
@@ -773,15 +785,6 @@ impl Checker {
     /// # Ok::<(), contactguard::Error>(())
     /// ```
     pub fn channels_of(&self, brand: &str, kind: ChannelKind) -> Vec<ChannelRef> {
-        let registry = self.registry();
-        let issued_at = &registry.data().issued_at;
-        registry
-            .brand(brand)
-            .map(|b| {
-                b.channels_of(kind)
-                    .map(|c| ChannelRef::of(b, c, issued_at))
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.channel_refs(brand, kind, |_| true)
     }
 }

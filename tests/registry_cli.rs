@@ -216,44 +216,29 @@ fn support_team_workflow_end_to_end() {
         ]
     )
     .contains("not valid"));
-    // A source in neither form is refused, saying the forms.
-    assert!(fail(
-        &dir,
-        &[
-            "registry",
-            "channel",
-            "add",
-            "--brand",
-            "acme",
-            "--kind",
-            "x",
-            "--value",
-            "Acme",
-            "--source",
-            "their website"
-        ]
-    )
-    .contains("'owner/repo:path@commit' or 'pages: URL'"));
-    // The day the source was read is a calendar day.
-    assert!(fail(
-        &dir,
-        &[
-            "registry",
-            "channel",
-            "add",
-            "--brand",
-            "acme",
-            "--kind",
-            "x",
-            "--value",
-            "Acme",
-            "--source",
-            "pages: https://acme-wallet.com/",
-            "--checked",
-            "2026-02-30"
-        ]
-    )
-    .contains("not a day written YYYY-MM-DD"));
+    // A source in neither form is refused, saying the forms; the day the source was read is a
+    // calendar day.
+    for (extra, refusal) in [
+        (
+            &["--source", "their website"][..],
+            "'owner/repo:path@commit' or 'pages: URL'",
+        ),
+        (
+            &[
+                "--source",
+                "pages: https://acme-wallet.com/",
+                "--checked",
+                "2026-02-30",
+            ][..],
+            "not a day written YYYY-MM-DD",
+        ),
+    ] {
+        let mut args = vec![
+            "registry", "channel", "add", "--brand", "acme", "--kind", "x", "--value", "Acme",
+        ];
+        args.extend_from_slice(extra);
+        assert!(fail(&dir, &args).contains(refusal), "{extra:?}");
+    }
     assert!(
         fail(
             &dir,
