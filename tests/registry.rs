@@ -64,7 +64,18 @@ fn the_registry_holds_the_brands_scams_name() {
             .filter_map(|i| i.verdict.brand.as_ref().map(|b| b.id.as_str()))
             .collect();
         assert_eq!(brands, [id], "{alias}");
+        // One contact pasted with its words into `check` is judged the same way.
+        let v = checker.check(&format!("{alias}官方客服微信：kefu8888888"));
+        assert_eq!(v.brand.map(|b| b.id), Some(id.to_owned()), "{alias}");
     }
+    // Two brands in one name are named, not chosen between.
+    let report = checker.scan("TP钱包 (Trust Wallet) 官方客服微信：kefu8888888");
+    assert_eq!(report.items[0].verdict.brand, None);
+    let pair = report.mentions[0]
+        .paired_with
+        .as_ref()
+        .map(|b| b.id.as_str());
+    assert_eq!(pair, Some("trustwallet"));
 }
 
 #[test]
