@@ -510,3 +510,54 @@ fn traditional_chinese_from_the_flag_or_a_taiwan_locale() {
     assert!(s.contains("tp钱包.com"), "{s}");
     assert!(!s.contains("tp錢包.com"), "{s}");
 }
+
+/// After an impersonation the report says what to do if the reader already called, paid or
+/// shared a recovery phrase, and where to report it: the places of the reader's region and the
+/// brand's own address. Nothing of it after an official answer.
+#[test]
+fn impersonation_reports_say_what_to_do_next_and_where_to_report() {
+    let with_locale = |locale: &str, args: &[&str]| {
+        let o = common::contactguard()
+            .env("LANG", locale)
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let zh = with_locale("zh_CN.UTF-8", &["check", "TP钱包客服电话 400-888-1234"]);
+    for expected in [
+        "已经打过电话",
+        "96110",
+        "110 报警",
+        "service@tokenpocket.pro 举报",
+    ] {
+        assert!(zh.contains(expected), "{expected}\n{zh}");
+    }
+    let hant = with_locale("zh_HK.UTF-8", &["check", "TP錢包客服電話 400-888-1234"]);
+    assert!(hant.contains("18222") && !hant.contains("96110"), "{hant}");
+    let o = common::contactguard()
+        .env("LANG", "en_US.UTF-8")
+        .args(["scan", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            if let Some(mut stdin) = child.stdin.take() {
+                stdin.write_all(b"Kraken support hotline: +1 (888) 555-0199\n")?;
+            }
+            child.wait_with_output()
+        })
+        .expect("the binary runs");
+    let en = String::from_utf8_lossy(&o.stdout);
+    for expected in [
+        "Already called, paid, or shared your recovery phrase?",
+        "reportfraud.ftc.gov",
+        "ic3.gov",
+        "Kraken: Report it to Kraken in a support ticket",
+    ] {
+        assert!(en.contains(expected), "{expected}\n{en}");
+    }
+    let official = stdout(&run(&["check", "tokenpocket.pro"]));
+    assert!(!official.contains("Report it"), "{official}");
+}

@@ -4,6 +4,7 @@
 //! input official · 1 some unknown, none impersonating · 2 usage or I/O error · 3 impersonation
 //! found · 4 every input that is not official is invalid · 5 `scan` found no contact and no claim.
 
+mod aftercare;
 mod batch;
 mod brands;
 mod check;
@@ -213,6 +214,17 @@ impl OutputArgs {
         }
     }
 
+    /// The regions whose places to report a scam the reader is shown: the locale's region,
+    /// else those of the language.
+    fn report_regions(&self) -> Vec<String> {
+        let language = match self.lang.unwrap_or_else(lang_from_env) {
+            LangArg::Zh => Language::Zh,
+            LangArg::ZhHant => Language::ZhHant,
+            LangArg::En => Language::En,
+        };
+        contactguard::i18n::report_regions(language, region_from_env().as_deref())
+    }
+
     /// Human output in the chosen script: Chinese in Traditional characters for `zh-hant`
     /// (contacts quoted in it are left as written).
     fn localise(&self, text: String) -> String {
@@ -375,6 +387,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let style = args.output.style();
     let mut out = io::stdout().lock();
     let mut worst = Status::Official;
+    let mut imitated = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
         let verdict = checker.check_with(input, &options);
         if verdict.status.severity() > worst.severity() {
@@ -396,10 +409,34 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         };
         if let Err(e) = written {
             if e.kind() == io::ErrorKind::BrokenPipe {
-                break;
+                return Ok(exit_code(worst));
             }
             return Err(Failure(format!("cannot write the output: {e}")));
         }
+        if verdict.status == Status::Impersonation {
+            if let Some(b) = verdict
+                .brand
+                .as_ref()
+                .and_then(|b| checker.registry().brand(&b.id))
+            {
+                if !imitated
+                    .iter()
+                    .any(|x: &&contactguard::registry::Brand| x.id == b.id)
+                {
+                    imitated.push(b);
+                }
+            }
+        }
+    }
+    if args.output.format == Format::Human && worst == Status::Impersonation {
+        let text = aftercare::render(
+            checker.registry(),
+            &imitated,
+            &args.output.report_regions(),
+            lang,
+            style,
+        );
+        write_stdout(&args.output.localise(text))?;
     }
     Ok(exit_code(worst))
 }
@@ -525,17 +562,30 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
         ),
     };
     let text = String::from_utf8(buf).map_err(|e| not_utf8(&name, &e.utf8_error()))?;
-    let report = args.source.checker()?.scan(&text);
+    let checker = args.source.checker()?;
+    let report = checker.scan(&text);
     let rendered = match args.output.format {
         Format::Json => serde_json::to_string(&report)
             .map(|s| s + "\n")
             .map_err(|e| Failure(e.to_string()))?,
-        Format::Human => args.output.localise(scan::render(
-            &text,
-            &report,
-            args.output.lang(),
-            args.output.style(),
-        )),
+        Format::Human => {
+            let mut out = scan::render(&text, &report, args.output.lang(), args.output.style());
+            if report.status == Some(Status::Impersonation) {
+                let registry = checker.registry();
+                let imitated: Vec<_> = scan::imitated(&report)
+                    .iter()
+                    .filter_map(|id| registry.brand(id))
+                    .collect();
+                out.push_str(&aftercare::render(
+                    registry,
+                    &imitated,
+                    &args.output.report_regions(),
+                    args.output.lang(),
+                    args.output.style(),
+                ));
+            }
+            args.output.localise(out)
+        }
     };
     write_stdout(&rendered)?;
     Ok(ExitCode::from(report.exit_code()))

@@ -250,6 +250,22 @@ fn summary(report: &ScanReport, lang: Lang, style: Style) -> String {
     }
 }
 
+/// The ids of the brands the report's impersonations imitate, in order of appearance.
+pub fn imitated(report: &ScanReport) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let items = report
+        .items
+        .iter()
+        .filter(|i| i.verdict.status == Status::Impersonation)
+        .filter_map(|i| i.verdict.brand.as_ref());
+    for brand in items.chain(report.claims.iter().map(|c| &c.brand)) {
+        if !ids.contains(&brand.id) {
+            ids.push(brand.id.clone());
+        }
+    }
+    ids
+}
+
 /// A brand's real channels and its statements.
 fn advise(advice: &Advice, lang: Lang, style: Style) -> String {
     let name = &advice.brand.name;

@@ -108,6 +108,30 @@ fn nouns(kind: ChannelKind) -> Option<Nouns> {
     Platform::of_kind(kind).map(|p| p.descriptor().nouns)
 }
 
+/// The regions whose places to report a scam a reader is shown
+/// ([`crate::registry::Registry::report_places`]): the region of the reader's locale when
+/// given (`SG` in `en_SG`), else those of the language: mainland China for Simplified Chinese,
+/// Taiwan and Hong Kong for Traditional, the United States and the United Kingdom for English.
+///
+/// ```
+/// use contactguard::i18n::{report_regions, Language};
+///
+/// assert_eq!(report_regions(Language::Zh, None), ["CN"]);
+/// assert_eq!(report_regions(Language::ZhHant, None), ["TW", "HK"]);
+/// assert_eq!(report_regions(Language::En, Some("sg")), ["SG"]);
+/// ```
+pub fn report_regions(language: Language, locale_region: Option<&str>) -> Vec<String> {
+    if let Some(region) = locale_region.filter(|r| r.len() == 2) {
+        return vec![region.to_ascii_uppercase()];
+    }
+    let regions: &[&str] = match language {
+        Language::Zh => &["CN"],
+        Language::ZhHant => &["TW", "HK"],
+        Language::En => &["US", "GB"],
+    };
+    regions.iter().map(|r| (*r).to_owned()).collect()
+}
+
 /// The short name of a technique, as a reader would say it.
 pub fn technique(t: Technique, lang: Lang) -> &'static str {
     match lang {

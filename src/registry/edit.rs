@@ -181,6 +181,7 @@ pub fn add_brand(data: &mut RegistryData, id: &str, names: &[String]) -> Result<
         only_at: Vec::new(),
         verification: None,
         shared_names: Vec::new(),
+        report_scams: Vec::new(),
     });
     Ok(())
 }

@@ -79,6 +79,21 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
         problem("spec_version", format!("must be {SPEC_VERSION}"));
     }
     check_names(registry.brands(), &mut problem);
+    for (i, place) in registry.data().reporting.iter().enumerate() {
+        let at = format!("reporting[{i}]");
+        if place.region.len() != 2 || !place.region.chars().all(|c| c.is_ascii_uppercase()) {
+            problem(
+                &format!("{at}.region"),
+                format!("'{}' must be a two-letter code such as CN", place.region),
+            );
+        }
+        if place.en.trim().is_empty() || place.zh.trim().is_empty() {
+            problem(&at, "say it in both en and zh".into());
+        }
+        if let Err(message) = check_source(&place.source) {
+            problem(&format!("{at}.source"), message);
+        }
+    }
     let mut owners: HashMap<(ChannelKind, String), String> = HashMap::new();
     let raw_brands = value
         .get("brands")
@@ -308,6 +323,15 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                         no.kind
                     ),
                 );
+            }
+        }
+        for (s, statement) in brand.report_scams.iter().enumerate() {
+            let at = format!("{at}.report_scams[{s}]");
+            if statement.en.trim().is_empty() || statement.zh.trim().is_empty() {
+                problem(&at, "give it in both en and zh".into());
+            }
+            if let Err(message) = check_source(&statement.source) {
+                problem(&format!("{at}.source"), message);
             }
         }
         for (s, statement) in brand.statements.iter().enumerate() {
@@ -652,7 +676,15 @@ fn check_domain(value: &str) -> Result<(), String> {
 
 /// The fields each object may have, by where it is.
 fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
-    const TOP: &[&str] = &["spec_version", "version", "issued_at", "expires", "brands"];
+    const TOP: &[&str] = &[
+        "spec_version",
+        "version",
+        "issued_at",
+        "expires",
+        "brands",
+        "reporting",
+    ];
+    const REPORT_PLACE: &[&str] = &["region", "en", "zh", "source"];
     const BRAND: &[&str] = &[
         "id",
         "names",
@@ -666,6 +698,7 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
         "only_at",
         "verification",
         "shared_names",
+        "report_scams",
     ];
     const CHANNEL: &[&str] = &[
         "kind",
@@ -695,6 +728,11 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
         }
     }
     only(value, TOP, "$", problem);
+    if let Some(places) = value.get("reporting").and_then(Value::as_array) {
+        for (i, place) in places.iter().enumerate() {
+            only(place, REPORT_PLACE, &format!("reporting[{i}]"), problem);
+        }
+    }
     let brands = value
         .get("brands")
         .and_then(Value::as_array)
@@ -715,6 +753,7 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
             ("channels", CHANNEL),
             ("no_channels", NO_CHANNEL),
             ("statements", STATEMENT),
+            ("report_scams", STATEMENT),
             ("lookalikes", LOOKALIKE),
             ("only_at", ONLY_AT),
         ] {

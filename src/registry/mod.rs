@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 pub use model::{
     Brand, Channel, ChannelKind, Confidence, Lang, Lookalike, NoChannel, OnlyAt, RegistryData,
-    Role, Scope, Statement, Verification,
+    ReportPlace, Role, Scope, Statement, Verification,
 };
 
 /// The registry format version this library reads.
@@ -136,6 +136,15 @@ impl Registry {
     /// One brand by id.
     pub fn brand(&self, id: &str) -> Option<&Brand> {
         self.data.brands.iter().find(|b| b.id == id)
+    }
+
+    /// The places to report a scam in any of `regions`, in the order of `regions`, then of the
+    /// registry. See [`crate::i18n::report_regions`] for the regions of a reader.
+    pub fn report_places(&self, regions: &[&str]) -> Vec<&ReportPlace> {
+        regions
+            .iter()
+            .flat_map(|r| self.data.reporting.iter().filter(move |p| p.region == *r))
+            .collect()
     }
 
     /// The content version.

@@ -25,6 +25,40 @@ pub struct RegistryData {
     pub expires: String,
     /// The brands, in display order.
     pub brands: Vec<Brand>,
+    /// Where people report a scam, by region: facts with sources, signed like the rest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reporting: Vec<ReportPlace>,
+}
+
+/// One place to report a scam in a region: [`RegistryData::reporting`].
+///
+/// ```
+/// let checker = contactguard::Checker::builtin()?;
+/// let places = checker.registry().report_places(&["CN"]);
+/// assert!(places.iter().any(|p| p.en.contains("96110")));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ReportPlace {
+    /// The region it serves: a two-letter code (`CN`, `TW`, `HK`, `US`, `GB`, `EU`).
+    pub region: String,
+    /// What to do there, one English sentence for a victim.
+    pub en: String,
+    /// The same in Chinese.
+    pub zh: String,
+    /// Where the authority (or a page quoting it) says so.
+    pub source: String,
+}
+
+impl ReportPlace {
+    /// The sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
 }
 
 /// One brand and everything the registry knows about its official presence.
@@ -78,6 +112,10 @@ pub struct Brand {
     /// and since they are not among the brand's names a text naming one claims nothing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared_names: Vec<String>,
+    /// How the brand asks people to report a scam that uses its name (an address, a form), in
+    /// its own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub report_scams: Vec<Statement>,
     /// Kinds of channel the brand offers but shows only in one place of its own (Kraken's phone
     /// number, at the bottom of support.kraken.com): a contact of that kind presented as the
     /// brand's is not called official, and the verdict says where the real one is.

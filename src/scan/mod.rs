@@ -212,6 +212,9 @@ pub struct Advice {
     pub channels: Vec<ChannelRef>,
     /// Its own safety statements (never asks for the seed phrase, never calls first …).
     pub statements: Vec<Statement>,
+    /// How it asks people to report a scam that uses its name, where it says so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub report_scams: Vec<Statement>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -716,6 +719,7 @@ fn advice_for(checker: &Checker, brand: &crate::registry::Brand) -> Advice {
             .flat_map(|k| checker.channels_for_people(&brand.id, *k))
             .collect(),
         statements: brand.statements.clone(),
+        report_scams: brand.report_scams.clone(),
     }
 }
 

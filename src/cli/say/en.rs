@@ -112,6 +112,14 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::TwoBrands { text, first, second } => format!(
             "  \"{text}\" names two brands, {first} and {second}: the contacts next to it are not taken as either's.\n"
         ),
+        Msg::AlreadyHeading => {
+            "Already called, paid, or shared your recovery phrase?".to_owned()
+        }
+        Msg::StepNewWallet => "Whoever has your recovery phrase can empty your wallet at any time: create a new wallet on a phone or computer the scammers never touched, and move what is left into it now.".to_owned(),
+        Msg::StepApprovals => "If you connected your wallet to a site they sent, take back the permissions you gave it (the token approvals) in your wallet.".to_owned(),
+        Msg::StepRecoveryScam => "Nobody can get the money back for a fee: anyone who offers to \"recover\" it is a second scam.".to_owned(),
+        Msg::ReportIt => "Report it:".to_owned(),
+        Msg::BrandReport { brand, text } => format!("{brand}: {text}"),
         Msg::WhatTheBrandSays => "What the brand says".to_owned(),
         Msg::FormerHeading => {
             "No longer the brand's (never official: whoever holds them now is not known)".to_owned()

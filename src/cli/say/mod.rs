@@ -199,6 +199,18 @@ pub enum Msg<'a> {
         first: &'a str,
         second: &'a str,
     },
+    /// Heading over what to do after calling, paying or sharing a recovery phrase.
+    AlreadyHeading,
+    /// Move what is left to a new wallet.
+    StepNewWallet,
+    /// Take back the approvals given.
+    StepApprovals,
+    /// "Recovery" offers are a second scam.
+    StepRecoveryScam,
+    /// Heading over the places to report.
+    ReportIt,
+    /// How a brand asks to be told of a scam.
+    BrandReport { brand: &'a str, text: &'a str },
     /// Heading over a brand's statements.
     WhatTheBrandSays,
     /// Heading over the channels a brand no longer uses.
@@ -278,6 +290,15 @@ mod tests {
             Msg::Source,
             Msg::WhatTheBrandSays,
             Msg::FormerHeading,
+            Msg::AlreadyHeading,
+            Msg::StepNewWallet,
+            Msg::StepApprovals,
+            Msg::StepRecoveryScam,
+            Msg::ReportIt,
+            Msg::BrandReport {
+                brand: "B",
+                text: "举报",
+            },
             Msg::ClaimedOnlyAt {
                 brand: "B",
                 noun: "n",

@@ -104,6 +104,12 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::TwoBrands { text, first, second } => format!(
             "  “{text}”同时写了两个品牌（{first} 和 {second}）：旁边的联系方式不算作其中任何一个的。\n"
         ),
+        Msg::AlreadyHeading => "已经打过电话、转过钱，或说出了助记词？".to_owned(),
+        Msg::StepNewWallet => "拿到助记词的人随时可以转走你的全部资产：请立即在骗子没碰过的手机或电脑上创建新钱包，把剩下的资产转进去。".to_owned(),
+        Msg::StepApprovals => "如果你把钱包连接过他们发来的网站，请在钱包里取消给它的授权（代币授权）。".to_owned(),
+        Msg::StepRecoveryScam => "没有人能收费帮你追回损失：自称能“追回”的都是第二次诈骗。".to_owned(),
+        Msg::ReportIt => "举报：".to_owned(),
+        Msg::BrandReport { brand, text } => format!("{brand}：{text}"),
         Msg::WhatTheBrandSays => "品牌的安全提醒".to_owned(),
         Msg::FormerHeading => "已不再是该品牌的（绝不是官方渠道：如今由谁掌握无从得知）".to_owned(),
         Msg::FormerRow { noun, value, until } => match *until {
