@@ -546,6 +546,26 @@ impl Checker {
                 self.claim(&mut v, b);
             }
         }
+        // A bare 400/800 number matches nothing: say what is known of every brand at once.
+        if v.status == Status::Unknown {
+            let key = parsed.key();
+            let service = ["400", "800"]
+                .into_iter()
+                .find(|s| key.strip_prefix("+86").is_some_and(|n| n.starts_with(s)));
+            if let Some(service) = service {
+                let prefix = format!("+86{service}");
+                let used = registry.brands().iter().any(|b| {
+                    b.channels_of(ChannelKind::Phone)
+                        .any(|c| c.value.starts_with(&prefix))
+                });
+                if !used {
+                    v.notes.push(Note::new(Detail::NoneUseService {
+                        service: service.to_owned(),
+                        brands: registry.brands().len(),
+                    }));
+                }
+            }
+        }
         v.phone = Some(PhoneInfo {
             region: parsed.region().to_owned(),
             number_type: parsed.number_type(),

@@ -789,6 +789,14 @@ pub enum Detail {
         /// Where the link really goes.
         opens: String,
     },
+    /// A Chinese 400 or 800 number that no brand of the registry uses: none of them offers
+    /// support on such a number.
+    NoneUseService {
+        /// The service prefix (`400`, `800`).
+        service: String,
+        /// How many brands the registry holds.
+        brands: usize,
+    },
     /// A number written in Chinese numerals (`四零零八八八二三四五`), read as digits.
     Numerals {
         /// As written.

@@ -300,3 +300,28 @@ fn channels_offered_instead_are_for_people() -> Result<(), Error> {
     assert!(offered > registry.brands().len());
     Ok(())
 }
+
+/// A bare Chinese 400/800 number that matches nothing says what is true of every brand at
+/// once, counted from the registry; a number claimed for a brand is judged for that brand.
+#[test]
+fn a_bare_400_number_is_said_to_be_nobodys_support_line() -> Result<(), Error> {
+    let checker = Checker::builtin()?;
+    let brands = checker.registry().brands().len();
+    let v = checker.check("400-888-1234");
+    assert_eq!(v.status, Status::Unknown);
+    assert!(v.notes.iter().any(|n| matches!(
+        &n.detail,
+        contactguard::Detail::NoneUseService { service, brands: b } if service == "400" && *b == brands
+    )));
+    assert!(v.notes[0]
+        .message
+        .contains(&format!("none of the {brands} wallets")));
+    let claimed = checker.check("TP钱包客服 400-888-1234");
+    assert_eq!(claimed.status, Status::Impersonation);
+    assert!(!checker
+        .check("+1 415 555 0134")
+        .notes
+        .iter()
+        .any(|n| matches!(n.detail, contactguard::Detail::NoneUseService { .. })));
+    Ok(())
+}

@@ -241,6 +241,10 @@ impl fmt::Display for Detail {
                 f,
                 "the link shows {shown}, but clicking it opens {opens}"
             ),
+            Detail::NoneUseService { service, brands } => write!(
+                f,
+                "none of the {brands} wallets and exchanges in this list offers support on a Chinese {service} number"
+            ),
             Detail::Numerals { written, dialled } => write!(
                 f,
                 "{written} is written in Chinese numerals; as digits it dials {dialled}"

@@ -189,6 +189,9 @@ pub(super) fn detail(d: &Detail) -> String {
         Detail::LinkText { shown, opens } => {
             format!("链接文字显示的是 {shown}，但点开去的是 {opens}")
         }
+        Detail::NoneUseService { service, brands } => {
+            format!("本名单中的 {brands} 个钱包和交易所，没有一家用中国 {service} 号码提供客服")
+        }
         Detail::Numerals { written, dialled } => {
             format!("{written} 是用中文数字写的号码，按数字拨打的是 {dialled}")
         }
