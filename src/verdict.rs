@@ -349,8 +349,9 @@ pub struct ChannelRef {
     /// The registry's note on it ("help centre").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Where the brand published it ([`crate::registry::Channel::source`]).
-    #[serde(default)]
+    /// Where the brand published it ([`crate::registry::Channel::source`]); empty in the
+    /// lines of `contactguard batch`, which leave provenance out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
     /// The day the registry's maintainers last read it there, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -372,6 +372,24 @@ fn batch_keeps_order_and_counts_on_stderr() {
         }
         assert_eq!((cols[2], cols[3]), (want.1, want.2), "line {i}");
     }
+    // JSON lines are lean: no registry stamp or channel provenance on every line.
+    let lean = run_with_stdin(&["batch", "-"], Some("tokenp0cket.pro\n"));
+    let line: serde_json::Value = serde_json::from_str(stdout(&lean).trim()).expect("a JSON line");
+    assert_eq!(line["status"], "impersonation");
+    assert!(line.get("registry").is_none(), "{line}");
+    assert!(
+        line["findings"][0]["target"].get("source").is_none(),
+        "{line}"
+    );
+    let one: serde_json::Value = serde_json::from_str(&stdout(&run(&[
+        "check",
+        "--format",
+        "json",
+        "tokenp0cket.pro",
+    ])))
+    .expect("a JSON object");
+    assert!(one["findings"][0]["target"]["source"].is_string(), "{one}");
+    assert!(String::from_utf8_lossy(&lean.stderr).contains("registry version"));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("10000 lines")
