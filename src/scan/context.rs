@@ -322,7 +322,11 @@ impl Context {
     /// punctuation between (`TP钱包 (Trust Wallet)`, `OKX/Binance`): such a pair names two
     /// brands at once, so it claims a contact for neither.
     pub fn paired(&self, at: &Range<usize>) -> Option<usize> {
-        let i = self.named.iter().position(|n| n.span == *at)?;
+        let i = self
+            .named
+            .binary_search_by_key(&at.start, |n| n.span.start)
+            .ok()
+            .filter(|&i| self.named[i].span == *at)?;
         let me = self.named[i].brand;
         let beside = |a: &Range<usize>, b: &Range<usize>| {
             self.lower.get(a.end..b.start).is_some_and(|gap| {
@@ -486,6 +490,13 @@ fn nearest_in<T>(
         .and_then(|k| inside.get(k))
         .or_else(|| inside[before..].iter().find(|x| at(x).0 >= span.end))
         .map(|x| at(x).2)
+}
+
+/// Whether `span` is one of `spans` (sorted by start, disjoint), in logarithmic time.
+pub(crate) fn is_one_of(spans: &[Range<usize>], span: &Range<usize>) -> bool {
+    spans
+        .binary_search_by_key(&span.start, |s| s.start)
+        .is_ok_and(|i| spans[i] == *span)
 }
 
 /// Whether `span` overlaps any of `spans` (sorted by start, disjoint).

@@ -44,7 +44,7 @@ use crate::registry::{ChannelKind, Statement};
 use crate::verdict::{BrandRef, ChannelRef, Detail, Finding, Kind, Note, Status, Verdict};
 use crate::{CheckOptions, Checker};
 pub use context::Basis;
-use context::{overlaps, Claimed, Context, Named};
+use context::{is_one_of, overlaps, Claimed, Context, Named};
 use extract::What;
 
 /// The exit code of a scan that found no contact and no claim.
@@ -300,7 +300,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
         })
         // A name that is a whole contact (`Crypto.com`) names the brand too, but claims only
         // contacts that are nobody's official channel (see the loop below).
-        .filter(|n| !overlaps(&item_spans, &n.span) || item_spans.contains(&n.span))
+        .filter(|n| !overlaps(&item_spans, &n.span) || is_one_of(&item_spans, &n.span))
         .collect();
 
     let headings = read
@@ -340,7 +340,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
         let item = match claimed.as_ref() {
             // Named only by a contact of its own: "Official sites: kraken.com and crypto.com"
             // claims nothing; "Crypto.com customer care: +1 …" claims the number.
-            Some(c) if item_spans.contains(&c.named_at) => {
+            Some(c) if is_one_of(&item_spans, &c.named_at) => {
                 let alone = judge(checker, contact, *what, None, input, input_span.clone());
                 let unknown = alone
                     .as_ref()
@@ -458,7 +458,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
 
     let mentions: Vec<Mention> = names
         .iter()
-        .filter(|n| !item_spans.contains(&n.span))
+        .filter(|n| !is_one_of(&item_spans, &n.span))
         .take(MAX_SCAN_ITEMS)
         .map(|n| {
             let span = read.to_input(&n.span);
