@@ -314,10 +314,6 @@ impl Context {
         }
     }
 
-    /// The brand that the text at `span` is presented as belonging to, if any, and why: a
-    /// brand named with a claim word in its sentence or line, or in the heading above; else,
-    /// when neither names a brand, the brand a claim in the same message names nearest (before
-    /// it, else after it); else a brand named in the title or footer of a page that claims.
     /// Another brand named right beside the name at `at`, with nothing but spaces and
     /// punctuation between (`TP钱包 (Trust Wallet)`, `OKX/Binance`): such a pair names two
     /// brands at once, so it claims a contact for neither.
@@ -366,6 +362,10 @@ impl Context {
         ))
     }
 
+    /// The brand that the text at `span` is presented as belonging to, if any, and why: a
+    /// brand named with a claim word in its sentence or line, or in the heading above; else,
+    /// when neither names a brand, the brand a claim in the same message names nearest (before
+    /// it, else after it); else a brand named in the title or footer of a page that claims.
     pub fn claimed(&self, span: &Range<usize>) -> Option<Claimed> {
         let sentence = containing(&self.sentences, span.start);
         let line = containing(&self.lines, span.start);
