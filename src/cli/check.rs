@@ -9,7 +9,9 @@ use super::style::Style;
 /// How many of the brand's channels to list before pointing at `brands ID`.
 const SHOWN_CHANNELS: usize = 4;
 
-pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> String {
+/// The block for one verdict; `verbose` adds the technical detail (codes, provenance, the
+/// registry, commands).
+pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style, verbose: bool) -> String {
     let mut out = String::new();
     let (mark, word) = match v.status {
         Status::Official => (
@@ -86,11 +88,11 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
                 };
                 let line = say(lang, &line);
                 out.push_str(&line);
-                if let Some(checked) = t.checked.as_deref() {
+                if let Some(checked) = t.checked.as_deref().filter(|_| verbose) {
                     let source = &t.source;
                     out.push_str(&style.dim(&say(lang, &Msg::Provenance { source, checked })));
                 }
-                if let (true, Some(date)) = (t.old_source, t.source_date.as_deref()) {
+                if let (true, Some(date)) = (verbose && t.old_source, t.source_date.as_deref()) {
                     out.push_str(&style.warn(&say(lang, &Msg::OldSource { date })));
                 }
             }
@@ -154,7 +156,7 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
             lang,
             &Msg::Finding {
                 technique: &style.bold(zh::technique(f.technique, lang)),
-                code: f.technique.as_str(),
+                code: if verbose { f.technique.as_str() } else { "" },
                 detail: &zh::detail(&f.detail, lang),
             },
         );
@@ -202,13 +204,8 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
             }
             if v.official_channels.len() > SHOWN_CHANNELS {
                 let more = v.official_channels.len() - SHOWN_CHANNELS;
-                out.push_str(&say(
-                    lang,
-                    &Msg::AndMore {
-                        more,
-                        id: &brand.id,
-                    },
-                ));
+                let id = if verbose { brand.id.as_str() } else { "" };
+                out.push_str(&say(lang, &Msg::AndMore { more, id }));
             }
             if let Some(url) = v.brand.as_ref().and_then(|b| b.verify_at.as_deref()) {
                 out.push_str(&say(
@@ -230,7 +227,7 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style) -> Strin
             }
         }
     }
-    if let Some(stamp) = &v.registry {
+    if let Some(stamp) = v.registry.as_ref().filter(|_| verbose) {
         out.push_str(&style.dim(&zh::registry_stamp(lang, stamp)));
     }
     out

@@ -65,6 +65,10 @@ struct OutputArgs {
     /// Colour: auto (only on a terminal, and not when NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// Also show the technical detail: the techniques' codes, where each channel was published
+    /// and which signed list answered, and the commands that list more.
+    #[arg(long)]
+    verbose: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -402,8 +406,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
                 write!(
                     out,
                     "{sep}{}",
-                    args.output
-                        .localise(check::render(&checker, &verdict, lang, style))
+                    args.output.localise(check::render(
+                        &checker,
+                        &verdict,
+                        lang,
+                        style,
+                        args.output.verbose
+                    ))
                 )
             }
         };
@@ -569,7 +578,13 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
             .map(|s| s + "\n")
             .map_err(|e| Failure(e.to_string()))?,
         Format::Human => {
-            let mut out = scan::render(&text, &report, args.output.lang(), args.output.style());
+            let mut out = scan::render(
+                &text,
+                &report,
+                args.output.lang(),
+                args.output.style(),
+                args.output.verbose,
+            );
             if report.status == Some(Status::Impersonation) {
                 let registry = checker.registry();
                 let imitated: Vec<_> = scan::imitated(&report)

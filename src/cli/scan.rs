@@ -30,7 +30,7 @@ fn support_kinds() -> impl Iterator<Item = ChannelKind> {
         .chain([ChannelKind::Phone])
 }
 
-pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> String {
+pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style, verbose: bool) -> String {
     let mut out = String::new();
     if let Some(error) = &report.error {
         out.push_str(&say(lang, &Msg::CannotScan { error }));
@@ -160,7 +160,7 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style) -> Str
             out.push_str(&say(lang, &Msg::DoNotPay));
         }
         for advice in &report.advice {
-            out.push_str(&advise(advice, lang, style));
+            out.push_str(&advise(advice, lang, style, verbose));
         }
     }
     out
@@ -267,7 +267,7 @@ pub fn imitated(report: &ScanReport) -> Vec<String> {
 }
 
 /// A brand's real channels and its statements.
-fn advise(advice: &Advice, lang: Lang, style: Style) -> String {
+fn advise(advice: &Advice, lang: Lang, style: Style, verbose: bool) -> String {
     let name = &advice.brand.name;
     let mut out = say(lang, &Msg::OfficialChannelsOf { brand: name });
     for kind in support_kinds() {
@@ -294,12 +294,14 @@ fn advise(advice: &Advice, lang: Lang, style: Style) -> String {
             },
         ));
     }
-    out.push_str(&say(
-        lang,
-        &Msg::EveryChannel {
-            id: &advice.brand.id,
-        },
-    ));
+    if verbose {
+        out.push_str(&say(
+            lang,
+            &Msg::EveryChannel {
+                id: &advice.brand.id,
+            },
+        ));
+    }
     if let Some(url) = advice.brand.verify_at.as_deref() {
         out.push_str(&say(lang, &Msg::VerifyAt { brand: name, url }));
     }

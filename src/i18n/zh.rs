@@ -231,11 +231,36 @@ fn char_zh(c: &CharInfo) -> String {
         .text
         .chars()
         .any(|ch| ch.is_control() || crate::normalize::is_hidden(ch));
+    let kind = kind_of_char_zh(&c.names);
     if visible && !c.text.is_empty() {
-        format!("'{}'（{}）", c.text, c.names)
+        format!("'{}'（{kind}）", c.text)
     } else {
-        format!("{}（{}）", c.codepoints, c.names)
+        format!("{}（{kind}）", c.codepoints)
     }
+}
+
+/// What kind of character a Unicode name describes, in words a Chinese reader knows (the
+/// English character names stay in the JSON and the English text).
+fn kind_of_char_zh(names: &str) -> &'static str {
+    let first = names.split(',').next().unwrap_or(names).trim();
+    let kinds: [(&str, &str); 12] = [
+        ("DIGIT", "数字"),
+        ("CYRILLIC", "西里尔字母，不是英文字母"),
+        ("GREEK", "希腊字母，不是英文字母"),
+        ("ARMENIAN", "亚美尼亚字母，不是英文字母"),
+        ("FULLWIDTH", "全角字符"),
+        ("MATHEMATICAL", "数学符号字母，不是普通英文字母"),
+        ("LATIN", "带变音或特殊形状的拉丁字母"),
+        ("ZERO WIDTH", "看不见的字符"),
+        ("RIGHT-TO-LEFT", "改变文字方向的隐藏字符"),
+        ("LEFT-TO-RIGHT", "改变文字方向的隐藏字符"),
+        ("HYPHEN", "连字符"),
+        ("SPACE", "空格类字符"),
+    ];
+    kinds
+        .iter()
+        .find(|(prefix, _)| first.contains(prefix))
+        .map_or("看起来相似的其他字符", |(_, zh)| zh)
 }
 
 fn changes_zh(changes: &[Change]) -> String {

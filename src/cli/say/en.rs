@@ -41,13 +41,15 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::ClaimedUnlisted { brand, noun } => format!(
             "  It is presented as {brand}'s {noun}, but it is not one of {brand}'s channels.\n"
         ),
-        Msg::NotInRegistry => "  It is not in the registry: nobody here can vouch for it. That does not make it safe.\n".to_owned(),
+        Msg::NotInRegistry => "  It is not in our list of official channels: nobody here can vouch for it. That does not make it safe.\n".to_owned(),
         Msg::CannotCheck { error } => format!("  {error}\n"),
+        Msg::Finding { technique, code: "", detail } => format!("  • {technique}: {detail}\n"),
         Msg::Finding { technique, code, detail } => format!("  • {technique} ({code}): {detail}\n"),
         Msg::Note => "note: ".to_owned(),
         Msg::UseInsteadKind { brand, heading } => format!("  Do not use it. {brand}'s real {heading}:\n"),
         Msg::UseInstead { brand } => format!("  Do not use it. Reach {brand} only through:\n"),
         Msg::ChannelNote { note } => format!("  ({note})"),
+        Msg::AndMore { more, id: "" } => format!("    … and {more} more.\n"),
         Msg::AndMore { more, id } => format!("    … and {more} more: contactguard brands {id}\n"),
         Msg::BrandSays { brand, text } => format!("  {brand} says: {text}\n"),
         Msg::CannotScan { error } => format!("Cannot scan: {error}\n"),
@@ -55,7 +57,7 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::Handle => "handle".to_owned(),
         Msg::Location { line, kind } => format!("line {line} · {kind}"),
         Msg::OfficialItem { brand, kind } => format!("{brand}'s official {kind}"),
-        Msg::UnknownItem => "not in the registry: nobody here can vouch for it".to_owned(),
+        Msg::UnknownItem => "not in our list of official channels: nobody here can vouch for it".to_owned(),
         Msg::ClaimedFar { brand, text, line } => {
             format!(" (presented as {brand}'s: \"{text}\" on line {line})")
         }
@@ -78,7 +80,7 @@ pub fn say(msg: &Msg<'_>) -> String {
             parts.join("; ")
         ),
         Msg::SummaryOfficial { mark, word, total } => {
-            format!("{mark} {word}: all {total} contacts are official channels in the registry\n")
+            format!("{mark} {word}: all {total} contacts are official channels\n")
         }
         Msg::SummaryUnknown { mark, word, total, unknown, good } => format!(
             "{mark} {word}: {unknown} of {total} contacts cannot be vouched for, {good} official\n"

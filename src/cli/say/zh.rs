@@ -37,13 +37,14 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::ClaimedUnlisted { brand, noun } => {
             format!("  它自称是 {brand} 的{noun}，但它不在 {brand} 公布的渠道中。\n")
         }
-        Msg::NotInRegistry => "  它不在登记册中：我们无法为它担保，这并不表示它是安全的。\n".to_owned(),
+        Msg::NotInRegistry => "  它不在我们收录的官方渠道名单中：我们无法为它担保，这并不表示它是安全的。\n".to_owned(),
         Msg::CannotCheck { error } => format!("  无法检查这个输入（{error}）。\n"),
         Msg::Finding { technique, code: _, detail } => format!("  • {technique}：{detail}\n"),
         Msg::Note => "说明：".to_owned(),
         Msg::UseInsteadKind { brand, heading } => format!("  请不要使用它。{brand} 真正的{heading}：\n"),
         Msg::UseInstead { brand } => format!("  请不要使用它。请只通过以下官方渠道联系 {brand}：\n"),
         Msg::ChannelNote { note: _ } => String::new(),
+        Msg::AndMore { more, id: "" } => format!("    ……还有 {more} 个。\n"),
         Msg::AndMore { more, id } => format!("    ……还有 {more} 个：contactguard brands {id}\n"),
         Msg::BrandSays { brand, text } => format!("  {brand} 提醒：{text}\n"),
         Msg::CannotScan { error } => format!("无法扫描：{error}\n"),
@@ -51,7 +52,7 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::Handle => "账号".to_owned(),
         Msg::Location { line, kind } => format!("第 {line} 行 · {kind}"),
         Msg::OfficialItem { brand, kind } => format!("{brand} 的官方{}", kind.trim_start_matches("官方")),
-        Msg::UnknownItem => "不在登记册中：无法为它担保".to_owned(),
+        Msg::UnknownItem => "不在我们收录的官方渠道名单中：无法为它担保".to_owned(),
         Msg::ClaimedFar { brand, text, line } => format!("（第 {line} 行“{text}”称其为 {brand} 的）"),
         Msg::ClaimedHere { brand } => format!("（文中称其为 {brand} 的）"),
         Msg::ItemFinding { technique, claimed, detail } => format!("{technique}{claimed}：{detail}"),
