@@ -325,27 +325,24 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                 );
             }
         }
-        for (s, statement) in brand.report_scams.iter().enumerate() {
-            let at = format!("{at}.report_scams[{s}]");
-            if statement.en.trim().is_empty() || statement.zh.trim().is_empty() {
-                problem(&at, "give it in both en and zh".into());
-            }
-            if let Err(message) = check_source(&statement.source) {
-                problem(&format!("{at}.source"), message);
-            }
-        }
-        for (s, statement) in brand.statements.iter().enumerate() {
-            let at = format!("{at}.statements[{s}]");
-            if statement.en.trim().is_empty() || statement.zh.trim().is_empty() {
-                problem(&at, "give the statement in both en and zh".into());
-            }
-            if statement.source.trim().is_empty() {
-                problem(
-                    &format!("{at}.source"),
-                    "say where the brand said it".into(),
-                );
-            } else if let Err(message) = check_source(&statement.source) {
-                problem(&format!("{at}.source"), message);
+        // The brand's words, about safety or about reporting scams: in both languages, sourced.
+        for (field, list) in [
+            ("statements", &brand.statements),
+            ("report_scams", &brand.report_scams),
+        ] {
+            for (s, statement) in list.iter().enumerate() {
+                let at = format!("{at}.{field}[{s}]");
+                if statement.en.trim().is_empty() || statement.zh.trim().is_empty() {
+                    problem(&at, "give the brand's words in both en and zh".into());
+                }
+                if statement.source.trim().is_empty() {
+                    problem(
+                        &format!("{at}.source"),
+                        "say where the brand said it".into(),
+                    );
+                } else if let Err(message) = check_source(&statement.source) {
+                    problem(&format!("{at}.source"), message);
+                }
             }
         }
     }
