@@ -92,6 +92,7 @@ mod kind;
 pub mod matching;
 pub mod normalize;
 pub mod registry;
+pub mod report;
 pub mod scan;
 pub mod trust;
 mod verdict;

@@ -3,8 +3,8 @@
 use contactguard::registry::{Brand, Channel, ChannelKind, Lang, Registry};
 use contactguard::trust::RegistryStamp;
 
-use super::say::{self as zh, say, Msg};
-use super::style::Style;
+use contactguard::report::say::{self as zh, say, Msg};
+use contactguard::report::Style;
 
 pub fn list(registry: &Registry, lang: Lang, style: Style) -> String {
     let mut out = String::new();

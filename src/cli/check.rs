@@ -3,8 +3,8 @@
 use contactguard::registry::{ChannelKind, Lang};
 use contactguard::{Checker, Detail, Kind, Status, Technique, Verdict};
 
-use super::say::{self as zh, say, Msg};
-use super::style::Style;
+use contactguard::report::say::{self as zh, say, Msg};
+use contactguard::report::{shown, Style};
 
 /// How many of the brand's channels to list before pointing at `brands ID`.
 const SHOWN_CHANNELS: usize = 4;
@@ -229,22 +229,6 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style, verbose:
     }
     if let Some(stamp) = v.registry.as_ref().filter(|_| verbose) {
         out.push_str(&style.dim(&zh::registry_stamp(lang, stamp)));
-    }
-    out
-}
-
-/// The most characters of an input echoed back; longer inputs are cut with `…`.
-const SHOWN_INPUT: usize = 120;
-
-/// `input` as echoed in a report: one line, at most [`SHOWN_INPUT`] characters.
-pub(super) fn shown(input: &str) -> String {
-    let mut out: String = input
-        .chars()
-        .take(SHOWN_INPUT)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if input.chars().nth(SHOWN_INPUT).is_some() {
-        out.push('…');
     }
     out
 }

@@ -4,15 +4,11 @@
 //! input official · 1 some unknown, none impersonating · 2 usage or I/O error · 3 impersonation
 //! found · 4 every input that is not official is invalid · 5 `scan` found no contact and no claim.
 
-mod aftercare;
 mod batch;
 mod brands;
 mod check;
 mod files;
 mod registry;
-mod say;
-mod scan;
-mod style;
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -21,6 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use contactguard::i18n::Language;
 use contactguard::input::handle::Platform;
 use contactguard::registry::Lang;
+use contactguard::report::{self, Style};
 use contactguard::trust::file_store::FileStore;
 use contactguard::trust::store::{load_trusted, load_update, Anchor};
 use contactguard::{CheckOptions, Checker, Kind, Status};
@@ -238,7 +235,7 @@ impl OutputArgs {
         }
     }
 
-    fn style(&self) -> style::Style {
+    fn style(&self) -> Style {
         let on = match self.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
@@ -247,7 +244,7 @@ impl OutputArgs {
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
-        style::Style::new(on)
+        Style::new(on)
     }
 }
 
@@ -257,9 +254,7 @@ fn region_from_env() -> Option<String> {
     let locale = ["LC_ALL", "LC_TELEPHONE", "LANG"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))?;
-    let territory = locale.split(['.', '@']).next()?.split_once('_')?.1;
-    (territory.len() == 2 && contactguard::input::phone::is_region(territory))
-        .then(|| territory.to_ascii_uppercase())
+    contactguard::i18n::locale_region(&locale)
 }
 
 /// `zh*` in the first of LC_ALL, LC_MESSAGES, LANG that is set means Chinese: Traditional
@@ -438,14 +433,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         }
     }
     if args.output.format == Format::Human && worst == Status::Impersonation {
-        let text = aftercare::render(
+        let text = report::aftercare(
             checker.registry(),
             &imitated,
             &args.output.report_regions(),
             lang,
             style,
         );
-        write_stdout(&args.output.localise(text))?;
+        write_stdout(&args.output.localise(text.to_string()))?;
     }
     Ok(exit_code(worst))
 }
@@ -578,7 +573,7 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
             .map(|s| s + "\n")
             .map_err(|e| Failure(e.to_string()))?,
         Format::Human => {
-            let mut out = scan::render(
+            let mut out = report::scan(
                 &text,
                 &report,
                 args.output.lang(),
@@ -587,11 +582,11 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
             );
             if report.status == Some(Status::Impersonation) {
                 let registry = checker.registry();
-                let imitated: Vec<_> = scan::imitated(&report)
+                let imitated: Vec<_> = report::imitated(&report)
                     .iter()
                     .filter_map(|id| registry.brand(id))
                     .collect();
-                out.push_str(&aftercare::render(
+                out.append(report::aftercare(
                     registry,
                     &imitated,
                     &args.output.report_regions(),
@@ -599,7 +594,7 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
                     args.output.style(),
                 ));
             }
-            args.output.localise(out)
+            args.output.localise(out.to_string())
         }
     };
     write_stdout(&rendered)?;

@@ -132,6 +132,26 @@ pub fn report_regions(language: Language, locale_region: Option<&str>) -> Vec<St
     regions.iter().map(|r| (*r).to_owned()).collect()
 }
 
+/// The region of a BCP 47 tag or POSIX locale, when it names one: `TW` in `zh-Hant-TW` and in
+/// `zh_TW.UTF-8`, none in `zh-Hans` or `en`.
+///
+/// ```
+/// use contactguard::i18n::locale_region;
+///
+/// assert_eq!(locale_region("zh-Hant-TW").as_deref(), Some("TW"));
+/// assert_eq!(locale_region("en_gb.UTF-8").as_deref(), Some("GB"));
+/// assert_eq!(locale_region("zh-Hans"), None);
+/// assert_eq!(locale_region("en-ZZ"), None);
+/// ```
+pub fn locale_region(tag: &str) -> Option<String> {
+    tag.split(['.', '@'])
+        .next()?
+        .split(['-', '_'])
+        .skip(1)
+        .find(|p| p.len() == 2 && crate::input::phone::is_region(p))
+        .map(str::to_ascii_uppercase)
+}
+
 /// The short name of a technique, as a reader would say it.
 pub fn technique(t: Technique, lang: Lang) -> &'static str {
     match lang {

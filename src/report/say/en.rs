@@ -1,6 +1,6 @@
 //! The CLI's sentences in English.
 
-use contactguard::Status;
+use crate::Status;
 
 use super::Msg;
 

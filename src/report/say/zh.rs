@@ -1,6 +1,6 @@
 //! The CLI's sentences in Chinese (Simplified; Traditional is this text converted).
 
-use contactguard::Status;
+use crate::Status;
 
 use super::Msg;
 

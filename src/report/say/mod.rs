@@ -1,4 +1,4 @@
-//! Every sentence the CLI prints about verdicts, scans and brands, by key: [`Msg`] names the
+//! Every sentence of a report about verdicts, scans and brands, by key: [`Msg`] names the
 //! sentence and carries what goes into it, and each language is one file (`en.rs`, `zh.rs`)
 //! with one exhaustive `match` over [`Msg`] and no catch-all arm, so a sentence without words
 //! in a language does not compile. Traditional Chinese is the Simplified text converted when the
@@ -8,13 +8,25 @@
 mod en;
 mod zh;
 
-use contactguard::registry::Lang;
-use contactguard::Status;
+use crate::registry::Lang;
+use crate::Status;
 
-pub use contactguard::i18n::{detail, kind_noun, kind_plural, number_type, problem, technique};
+pub use crate::i18n::{detail, kind_noun, kind_plural, number_type, problem, technique};
 
 /// One sentence or label of a report, with what goes into it. Values that are styled (marks,
-/// status words, bold names) arrive styled.
+/// status words, bold names) arrive styled. Each field is named for the words it puts into the
+/// sentence (`brand`: the brand's name, `noun`: the name of a kind of channel, `line`: a line
+/// number…).
+///
+/// ```
+/// use contactguard::report::say::{say, Msg};
+/// use contactguard::registry::Lang;
+///
+/// let msg = Msg::ClaimedNone { brand: "TokenPocket", noun: "phone number" };
+/// assert!(say(Lang::En, &msg).contains("but TokenPocket has none"));
+/// assert!(say(Lang::Zh, &msg).contains("TokenPocket"));
+/// ```
+#[allow(missing_docs)] // the fields: see above
 #[derive(Clone, Debug)]
 pub enum Msg<'a> {
     // check
@@ -228,13 +240,12 @@ pub fn say(lang: Lang, msg: &Msg<'_>) -> String {
     match lang {
         Lang::En => en::say(msg),
         Lang::Zh => zh::say(msg),
-        _ => en::say(msg),
     }
 }
 
 /// The line that names the registry behind an answer: version, issue day and signers (the
 /// keys' holders as the root names them, else the start of the key id).
-pub fn registry_stamp(lang: Lang, stamp: &contactguard::trust::RegistryStamp) -> String {
+pub fn registry_stamp(lang: Lang, stamp: &crate::trust::RegistryStamp) -> String {
     let mut signers: Vec<&str> = stamp
         .signers
         .iter()
@@ -256,7 +267,7 @@ pub fn registry_stamp(lang: Lang, stamp: &contactguard::trust::RegistryStamp) ->
 }
 
 /// A registry note after a channel, dimmed; nothing in a language the notes are not written in.
-pub fn channel_note(lang: Lang, note: &str, style: super::style::Style) -> String {
+pub fn channel_note(lang: Lang, note: &str, style: super::Style) -> String {
     let text = say(lang, &Msg::ChannelNote { note });
     if text.is_empty() {
         text

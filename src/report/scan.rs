@@ -1,14 +1,13 @@
-//! Human output of `scan`: the verdict on the whole text, each contact with where it was
-//! found, the false claims, then what to do instead.
+//! The report on a scanned text: the verdict on the whole text, each contact with where it
+//! was found, the false claims, then what to do instead.
 
-use contactguard::input::handle::Platform;
-use contactguard::registry::{ChannelKind, Lang};
-use contactguard::scan::{Advice, Basis, ScanReport};
-use contactguard::{Status, Technique};
+use crate::input::handle::Platform;
+use crate::registry::{ChannelKind, Lang};
+use crate::scan::{Advice, Basis, ScanReport};
+use crate::{Status, Technique};
 
-use super::check::shown;
 use super::say::{self as zh, say, Msg};
-use super::style::Style;
+use super::{shown, Part, Report, Role, Style};
 
 /// How many channels of one kind to list under "what to do".
 const SHOWN_PER_KIND: usize = 2;
@@ -30,18 +29,37 @@ fn support_kinds() -> impl Iterator<Item = ChannelKind> {
         .chain([ChannelKind::Phone])
 }
 
-pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style, verbose: bool) -> String {
-    let mut out = String::new();
+/// The report on `scan`, the scan of `input`, in `lang`; `verbose` adds where every channel
+/// is listed.
+///
+/// ```
+/// use contactguard::report::{self, Role, Style};
+/// use contactguard::registry::Lang;
+/// use contactguard::{Checker, Status};
+///
+/// let checker = Checker::builtin()?;
+/// let text = "Call TokenPocket support: +1 888 555 0100";
+/// let out = report::scan(text, &checker.scan(text), Lang::En, Style::plain(), false);
+/// let contact = out.parts().iter().find(|p| p.role == Role::Contact).unwrap();
+/// assert_eq!(contact.status, Some(Status::Impersonation));
+/// assert_eq!(&text[contact.span.clone().unwrap()], "+1 888 555 0100");
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+pub fn scan(input: &str, report: &ScanReport, lang: Lang, style: Style, verbose: bool) -> Report {
+    let mut out = Report::default();
     if let Some(error) = &report.error {
-        out.push_str(&say(lang, &Msg::CannotScan { error }));
+        out.push(Role::Summary, say(lang, &Msg::CannotScan { error }));
         return out;
     }
-    out.push_str(&summary(report, lang, style));
+    out.push_part(Part {
+        status: report.status,
+        ..Part::new(Role::Summary, summary(report, lang, style))
+    });
     if !report.items.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            style.bold(&say(lang, &Msg::ContactsFound))
-        ));
+        out.push(
+            Role::Heading,
+            format!("\n{}\n", style.bold(&say(lang, &Msg::ContactsFound))),
+        );
     }
     for item in &report.items {
         let v = &item.verdict;
@@ -52,11 +70,18 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style, verbos
             None => say(lang, &Msg::Handle),
         };
         let location = say(lang, &Msg::Location { line, kind: &kind });
-        out.push_str(&format!(
-            "  {mark} {}  {}\n",
-            style.bold(&shown(&item.text)),
-            style.dim(&location)
-        ));
+        out.push_part(Part {
+            status: Some(v.status),
+            span: Some(item.span.clone()),
+            ..Part::new(
+                Role::Contact,
+                format!(
+                    "  {mark} {}  {}\n",
+                    style.bold(&shown(&item.text)),
+                    style.dim(&location)
+                ),
+            )
+        });
         let brand = v
             .brand
             .as_ref()
@@ -108,16 +133,16 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style, verbos
                 })
                 .unwrap_or_default(),
         };
-        out.push_str(&format!("      {explanation}\n"));
+        out.push(Role::Explanation, format!("      {explanation}\n"));
     }
     if !report.claims.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            style.bold(&say(lang, &Msg::FalseClaims))
-        ));
+        out.push(
+            Role::Heading,
+            format!("\n{}\n", style.bold(&say(lang, &Msg::FalseClaims))),
+        );
         for claim in &report.claims {
             let line = line_of(input, claim.span.start);
-            out.push_str(&say(
+            let text = say(
                 lang,
                 &Msg::ClaimLine {
                     mark: &mark(Status::Impersonation, style),
@@ -125,7 +150,12 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style, verbos
                     text: &claim.text,
                     detail: &zh::detail(&claim.finding.detail, lang),
                 },
-            ));
+            );
+            out.push_part(Part {
+                status: Some(Status::Impersonation),
+                span: Some(claim.span.clone()),
+                ..Part::new(Role::Claim, text)
+            });
         }
     }
     // Each pair once: its first name, with the brand beside it.
@@ -142,25 +172,29 @@ pub fn render(input: &str, report: &ScanReport, lang: Lang, style: Style, verbos
         })
         .collect();
     if !pairs.is_empty() {
-        out.push('\n');
-        for (m, other) in pairs {
-            out.push_str(&style.warn(&say(
+        for (i, (m, other)) in pairs.into_iter().enumerate() {
+            let text = style.warn(&say(
                 lang,
                 &Msg::TwoBrands {
                     text: &m.text,
                     first: &m.brand.name,
                     second: &other.name,
                 },
-            )));
+            ));
+            let gap = if i == 0 { "\n" } else { "" };
+            out.push(Role::Warning, format!("{gap}{text}"));
         }
     }
     if !report.advice.is_empty() {
-        out.push_str(&format!("\n{}\n", style.bold(&say(lang, &Msg::WhatToDo))));
+        out.push(
+            Role::Heading,
+            format!("\n{}\n", style.bold(&say(lang, &Msg::WhatToDo))),
+        );
         if report.status == Some(Status::Impersonation) {
-            out.push_str(&say(lang, &Msg::DoNotPay));
+            out.push(Role::Advice, say(lang, &Msg::DoNotPay));
         }
         for advice in &report.advice {
-            out.push_str(&advise(advice, lang, style, verbose));
+            out.append(advise(advice, lang, style, verbose));
         }
     }
     out
@@ -251,6 +285,15 @@ fn summary(report: &ScanReport, lang: Lang, style: Style) -> String {
 }
 
 /// The ids of the brands the report's impersonations imitate, in order of appearance.
+///
+/// ```
+/// use contactguard::report::imitated;
+/// use contactguard::Checker;
+///
+/// let scan = Checker::builtin()?.scan("imToken客服热线 400-800-1234，官网 tokenp0cket.pro");
+/// assert_eq!(imitated(&scan), ["imtoken", "tokenpocket"]);
+/// # Ok::<(), contactguard::Error>(())
+/// ```
 pub fn imitated(report: &ScanReport) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     let items = report
@@ -267,9 +310,13 @@ pub fn imitated(report: &ScanReport) -> Vec<String> {
 }
 
 /// A brand's real channels and its statements.
-fn advise(advice: &Advice, lang: Lang, style: Style, verbose: bool) -> String {
+fn advise(advice: &Advice, lang: Lang, style: Style, verbose: bool) -> Report {
     let name = &advice.brand.name;
-    let mut out = say(lang, &Msg::OfficialChannelsOf { brand: name });
+    let mut out = Report::default();
+    out.push(
+        Role::Brand,
+        say(lang, &Msg::OfficialChannelsOf { brand: name }),
+    );
     for kind in support_kinds() {
         let values: Vec<String> = advice
             .channels
@@ -286,33 +333,45 @@ fn advise(advice: &Advice, lang: Lang, style: Style, verbose: bool) -> String {
         }
         let values = style.good(&values.join("  "));
         let label = zh::kind_plural(kind, lang);
-        out.push_str(&say(
-            lang,
-            &Msg::ChannelRow {
-                heading: label,
-                values: &values,
-            },
-        ));
+        out.push(
+            Role::Channels,
+            say(
+                lang,
+                &Msg::ChannelRow {
+                    heading: label,
+                    values: &values,
+                },
+            ),
+        );
     }
     if verbose {
-        out.push_str(&say(
-            lang,
-            &Msg::EveryChannel {
-                id: &advice.brand.id,
-            },
-        ));
+        out.push(
+            Role::Detail,
+            say(
+                lang,
+                &Msg::EveryChannel {
+                    id: &advice.brand.id,
+                },
+            ),
+        );
     }
     if let Some(url) = advice.brand.verify_at.as_deref() {
-        out.push_str(&say(lang, &Msg::VerifyAt { brand: name, url }));
+        out.push(
+            Role::Statement,
+            say(lang, &Msg::VerifyAt { brand: name, url }),
+        );
     }
     for s in advice.statements.iter().take(SHOWN_STATEMENTS) {
-        out.push_str(&say(
-            lang,
-            &Msg::BrandSays {
-                brand: name,
-                text: s.text(lang),
-            },
-        ));
+        out.push(
+            Role::Statement,
+            say(
+                lang,
+                &Msg::BrandSays {
+                    brand: name,
+                    text: s.text(lang),
+                },
+            ),
+        );
     }
     out
 }
