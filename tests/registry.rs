@@ -450,6 +450,29 @@ fn lint_holds_channels_to_their_dates() {
     assert_eq!(problems.len(), 4, "{all}");
 }
 
+/// A note is read by the people checking a contact: the record of how a channel was sourced
+/// (quoted code, commits, "source:") belongs in `evidence`, which may hold anything.
+#[test]
+fn lint_keeps_notes_plain_and_records_in_evidence() {
+    let text = r#"{"spec_version":1,"version":1,"issued_at":"2026-01-01T00:00:00Z","expires":"2026-06-01T00:00:00Z",
+      "brands":[{"id":"acme","names":["Acme"],"common_words":[],"no_channels":[],"statements":[],
+        "channels":[{"kind":"domain","value":"acme.com","scope":"subdomains","source":"pages: https://acme.com/","checked":"2025-12-01","confidence":"high","note":"main site","evidence":"source: footer; commit 1234abc; url = 'https://acme.com'"},
+                    {"kind":"domain","value":"acme.net","scope":"subdomains","source":"pages: https://acme.com/","checked":"2025-12-01","confidence":"high","note":"mirror; source: 2025-11-30"},
+                    {"kind":"x","value":"acme","source":"pages: https://acme.com/","checked":"2025-12-01","confidence":"high","note":"ACME_X = 'https://x.com/acme'"}]}]}"#;
+    let problems: Vec<String> = lint::lint(text.as_bytes())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let all = problems.join("\n");
+    assert!(!all.contains("channels[0]"), "{all}");
+    assert!(all.contains("channels[1].note: 'mirror; source: 2025-11-30' is read by the people checking a contact"), "{all}");
+    assert!(
+        all.contains("channels[2].note:") && all.contains("move what the source says"),
+        "{all}"
+    );
+    assert_eq!(problems.len(), 2, "{all}");
+}
+
 /// Names are one brand's each unless both brands mark them shared; a "no such channel" quotes
 /// the brand; a place that shows a channel and a verification page are on the brand's domains.
 #[test]

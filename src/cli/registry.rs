@@ -233,9 +233,13 @@ pub struct ChannelAddArgs {
     /// high, medium or low.
     #[arg(long)]
     confidence: Option<String>,
-    /// A short note.
+    /// A short note in plain words, shown beside the channel ("help centre").
     #[arg(long)]
     note: Option<String>,
+    /// What the source says (a quote, a commit, a line of code), for reviewers; never shown in
+    /// a report.
+    #[arg(long)]
+    evidence: Option<String>,
     #[command(flatten)]
     dir: DirArgs,
 }
@@ -797,6 +801,7 @@ fn channel(command: ChannelCommand) -> Result<ExitCode, Failure> {
                 }
             };
             new.note = a.note.clone();
+            new.evidence = a.evidence.clone();
             new.role = match a.role.as_deref() {
                 None => None,
                 Some(text) => Some(

@@ -213,8 +213,10 @@ pub struct NewChannel {
     pub scope: Option<Scope>,
     /// Confidence.
     pub confidence: Option<Confidence>,
-    /// A note.
+    /// A note for the people checking a contact ([`Channel::note`]).
     pub note: Option<String>,
+    /// What the sources say, for reviewers ([`Channel::evidence`]).
+    pub evidence: Option<String>,
     /// What it is for.
     pub role: Option<Role>,
     /// The day the source was read, `YYYY-MM-DD` ([`Channel::checked`]).
@@ -233,6 +235,7 @@ impl NewChannel {
             scope: None,
             confidence: None,
             note: None,
+            evidence: None,
             role: None,
             checked: None,
             source_date: None,
@@ -317,6 +320,7 @@ pub fn add_channel(
         source_date: new.source_date,
         confidence: new.confidence,
         note: new.note,
+        evidence: new.evidence,
         role: new.role,
         former: None,
     });

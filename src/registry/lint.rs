@@ -166,6 +166,9 @@ pub fn lint(bytes: &[u8]) -> Vec<Problem> {
                 problem(&format!("{at}.source"), message);
             }
             check_dates(&channel, &registry.data().issued_at, &at, &mut problem);
+            if let Some(Err(message)) = channel.note.as_deref().map(check_note) {
+                problem(&format!("{at}.note"), message);
+            }
             if channel.scope.is_some() && channel.kind != ChannelKind::Domain {
                 problem(
                     &format!("{at}.scope"),
@@ -497,6 +500,26 @@ pub fn check_date(field: &str, day: &str) -> Result<(), String> {
     }
 }
 
+/// A channel's note is read by the people checking a contact: plain words, no record of how
+/// the entry was sourced (quotes of code, commits, "source:"), which belongs in `evidence`.
+fn check_note(note: &str) -> Result<(), String> {
+    const RECORDS: &[&str] = &[
+        "source:",
+        "commit ",
+        "HEAD ",
+        " = '",
+        "stored copy",
+        "README",
+    ];
+    match RECORDS.iter().find(|r| note.contains(*r)) {
+        Some(r) => Err(format!(
+            "'{}' is read by the people checking a contact: move what the source says ('{r}' …) to evidence and keep the note to plain words",
+            note.chars().take(60).collect::<String>()
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Whether a source is written in one of the two forms (`data/SOURCES.md`), several joined with
 /// `; `: `owner/repo:path@commit` (a file of a repository at a commit, 7 to 40 hex digits) or
 /// `pages: URL` (a stored page). Remarks belong in `note`, not in the source.
@@ -706,6 +729,7 @@ fn check_fields(value: &Value, problem: &mut impl FnMut(&str, String)) {
         "source_date",
         "confidence",
         "note",
+        "evidence",
         "role",
         "former",
     ];

@@ -218,9 +218,14 @@ pub struct Channel {
     /// How sure the sources are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
-    /// A short human note ("main site", "help centre").
+    /// A short note for the people checking a contact ("main site", "help centre"): plain
+    /// words, shown beside the channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What the sources say, for whoever reviews the entry (quotes, commits, code); never shown
+    /// in a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
     /// What the channel is for. Absent means an official channel people may use; a role this
     /// library does not know (from a newer registry) is read as absent.
     #[serde(
