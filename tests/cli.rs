@@ -30,7 +30,7 @@ fn homoglyph_exits_3_and_lists_real_sites() {
     assert!(!s.contains("(homoglyph)"), "{s}");
     let verbose = stdout(&run(&["check", "--verbose", "tokenp0cket.pro"]));
     assert!(
-        verbose.contains("(homoglyph)") && verbose.contains("Registry version"),
+        verbose.contains("(homoglyph)") && verbose.contains("List of official channels: version"),
         "{verbose}"
     );
     assert!(s.contains("'0' (DIGIT ZERO) in place of 'o'"), "{s}");
@@ -478,11 +478,27 @@ fn scan_reads_stdin_and_refuses_non_utf8() {
 }
 
 #[test]
+fn the_ascii_form_of_a_link_is_detail_for_verbose() {
+    let plain = stdout(&run(&["check", "xn--tokenpcket-jvi.pro"]));
+    assert!(
+        plain.contains("IMPERSONATION") && plain.contains("CYRILLIC SMALL LETTER O"),
+        "{plain}"
+    );
+    assert!(!plain.contains("real form"), "{plain}");
+    let verbose = stdout(&run(&["check", "--verbose", "xn--tokenpcket-jvi.pro"]));
+    assert!(
+        verbose.contains("real form:  xn--tokenpcket-jvi.pro")
+            && verbose.contains("shown as:   tokenpоcket.pro"),
+        "{verbose}"
+    );
+}
+
+#[test]
 fn scan_exit_codes_tell_nothing_found_from_all_official() {
     // Nothing found is its own code, not "all official".
     let o = run_with_stdin(&["scan", "-"], Some("The weather is fine today.\n"));
     assert_eq!(code(&o), 5);
-    assert!(stdout(&o).contains("No contacts"));
+    assert!(stdout(&o).contains("No contact found"));
     let o = run_with_stdin(&["scan", "-"], Some("Our site: https://tokenpocket.pro\n"));
     assert_eq!(code(&o), 0);
     // Hours after a number are not part of it, and the claim carries to the number.

@@ -228,3 +228,76 @@ fn hostile_text_gives_a_report_and_oversize_an_error() {
         .is_some_and(|e| e.contains("split it")));
     assert_eq!(report.exit_code(), 4);
 }
+
+/// Victims read these reports: no jargon in any language. Every scan text's whole report (with
+/// the steps and places to report) in English, Simplified and Traditional Chinese is free of the
+/// words the project keeps for `--verbose` and for developers.
+#[test]
+fn reports_to_victims_use_plain_words() {
+    use contactguard::i18n::{report_regions, Language};
+    use contactguard::report::{self, Style};
+    use contactguard::Status;
+
+    const JARGON_EN: &[&str] = &[
+        "registry",
+        "handle",
+        "homoglyph",
+        "punycode",
+        "combosquat",
+        "userinfo",
+        "typosquat",
+    ];
+    const JARGON_ZH: &[&str] = &[
+        "登记册",
+        "登記冊",
+        "渠道声称",
+        "渠道聲稱",
+        "注册表",
+        "LATIN ",
+        "DIGIT ",
+        "CYRILLIC ",
+    ];
+    let checker = Checker::builtin().expect("the built-in registry verifies");
+    let registry = checker.registry();
+    for path in corpus() {
+        let text = fs::read_to_string(&path).expect("readable");
+        let scan = checker.scan(&text);
+        for language in Language::ALL.iter().copied() {
+            let lang = language.registry_lang();
+            let mut out = report::scan(&text, &scan, lang, Style::plain(), false);
+            if scan.status == Some(Status::Impersonation) {
+                let brands: Vec<_> = report::imitated(&scan)
+                    .iter()
+                    .filter_map(|id| registry.brand(id))
+                    .collect();
+                let regions = report_regions(language, None);
+                out.append(report::aftercare(
+                    registry,
+                    &brands,
+                    &regions,
+                    lang,
+                    Style::plain(),
+                ));
+            }
+            // The words the report itself adds: the scanned text's own words (echoed
+            // contacts, quoted claims) are the scammer's, not ours.
+            for part in out.in_language(language).parts() {
+                let own = part.text.replace(text.as_str(), "");
+                let lower = own.to_lowercase();
+                let jargon = match language {
+                    Language::En => JARGON_EN,
+                    _ => JARGON_ZH,
+                };
+                for word in jargon {
+                    let quoted = |w: &str| text.to_lowercase().contains(w);
+                    assert!(
+                        !lower.contains(&word.to_lowercase()) || quoted(&word.to_lowercase()),
+                        "{} ({language:?}): '{word}' in: {}",
+                        path.display(),
+                        part.text
+                    );
+                }
+            }
+        }
+    }
+}

@@ -572,6 +572,43 @@ const char *cg_error_message(const struct cg_error *error);
 void cg_error_free(struct cg_error *error);
 
 /**
+ * Scans `text` and stores, as one line of JSON in `*json`, the report to show a person in the
+ * language and region of `locale` (a BCP 47 tag or POSIX locale such as `zh-CN`, `zh-Hant-TW`,
+ * `en_GB.UTF-8`; `locale_len` bytes; a language the library does not speak gives English, no
+ * region gives the language's regions): `status` (the worst verdict; absent when the text holds
+ * no contact), `language` (`en`, `zh-Hans` or `zh-Hant`), `parts` (each with its `role` —
+ * `summary`, `heading`, `contact`, `explanation`, `claim`, `warning`, `advice`, `brand`,
+ * `channels`, `statement`, `step`, `place` — its `text`, and for contacts and claims their
+ * `status` and byte `span` in `text`), and `text`, the whole report as plain text to show or
+ * copy. After an impersonation the report says what to do if the reader already called, paid
+ * or shared a recovery phrase, and where to report it in the reader's region and to the
+ * imitated brand. Free the JSON with `cg_string_free`.
+ *
+ * ```c
+ * const char *text = "TP钱包人工客服 400-800-1234";
+ * char *json = NULL;
+ * if (cg_report_json(checker, text, strlen(text), "zh-CN", 5, &json, &error) == CG_CODE_OK) {
+ *     puts(json);   // {"status":"impersonation","language":"zh-Hans","parts":[...],"text":"✗ 仿冒：..."}
+ * }
+ * cg_string_free(json);
+ * ```
+ *
+ * # Errors
+ * As `cg_scan_json`; `CG_CODE_NULL_ARGUMENT` for a NULL `locale`, `CG_CODE_INVALID_UTF8` for a
+ * `locale` that is not UTF-8.
+ *
+ * # Safety
+ * As `cg_scan_json`; `locale` is NULL or valid for reading `locale_len` bytes.
+ */
+enum cg_code cg_report_json(const struct cg_checker *checker,
+                            const char *text,
+                            size_t text_len,
+                            const char *locale,
+                            size_t locale_len,
+                            char **json,
+                            struct cg_error **error);
+
+/**
  * Frees a string the library returned (`cg_check_json`, `cg_scan_json`). Freeing NULL does
  * nothing.
  *

@@ -252,7 +252,7 @@ pub const CG_MAX_SCAN_JSON: usize = 32 * 1024 * 1024;
 ///
 /// # Safety
 /// As `cg_check_json`.
-unsafe fn json_call(
+pub(crate) unsafe fn json_call(
     checker: *const cg_checker,
     (text, len, name): (*const c_char, usize, &str),
     json: *mut *mut c_char,
@@ -272,7 +272,7 @@ unsafe fn json_call(
 }
 
 /// `value` as one line of JSON.
-fn to_json(value: &impl Serialize) -> Result<String, Failure> {
+pub(crate) fn to_json(value: &impl Serialize) -> Result<String, Failure> {
     serde_json::to_string(value).map_err(|e| {
         Failure::new(
             cg_code::Internal,

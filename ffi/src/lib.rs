@@ -12,6 +12,8 @@
 //!   accepted through a trust store in a folder the app keeps;
 //! - [`check`]: `cg_check`, `cg_check_json` and `cg_scan_json` (and their `_in` forms in a
 //!   `cg_lang`), the work;
+//! - [`report`]: `cg_report_json`, the report a person reads, in their language, with what
+//!   to do next and where to report a scam in their region;
 //! - [`verdict`]: `cg_verdict`, the small struct `cg_check` returns, and its enums;
 //! - [`error`]: `cg_code` and the `cg_error` object every fallible call can hand back;
 //! - [`strings`]: how text crosses the boundary, and `cg_string_free`.
@@ -59,6 +61,7 @@
 pub mod check;
 pub mod checker;
 pub mod error;
+pub mod report;
 pub mod strings;
 pub mod verdict;
 
@@ -71,5 +74,6 @@ pub use checker::{
     cg_checker_new_stored, cg_checker_registry_version, cg_version,
 };
 pub use error::{cg_code, cg_error, cg_error_code, cg_error_free, cg_error_message};
+pub use report::cg_report_json;
 pub use strings::cg_string_free;
 pub use verdict::{cg_kind, cg_lang, cg_status, cg_verdict, cg_verdict_free};

@@ -35,7 +35,8 @@ pub fn render(checker: &Checker, v: &Verdict, lang: Lang, style: Style, verbose:
         "{mark} {word}  {}\n",
         style.bold(&shown(&v.input))
     ));
-    if let (Some(norm), Some(display)) = (&v.normalized, &v.display) {
+    // The ASCII (punycode) form of a link is technical detail: only with --verbose.
+    if let (Some(norm), Some(display), true) = (&v.normalized, &v.display, verbose) {
         out.push_str(&style.dim(&format!(
             "  {}{norm}\n  {}{display}\n",
             say(lang, &Msg::RealForm),

@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use contactguard::i18n::Language;
 use contactguard::input::handle::Platform;
 use contactguard::registry::Lang;
-use contactguard::report::{self, Style};
+use contactguard::report::{self, Reader, Style};
 use contactguard::trust::file_store::FileStore;
 use contactguard::trust::store::{load_trusted, load_update, Anchor};
 use contactguard::{CheckOptions, Checker, Kind, Status};
@@ -215,15 +215,17 @@ impl OutputArgs {
         }
     }
 
-    /// The regions whose places to report a scam the reader is shown: the locale's region,
-    /// else those of the language.
-    fn report_regions(&self) -> Vec<String> {
+    /// Who reads the human output: language, regions, colour, detail.
+    fn reader(&self) -> Reader {
         let language = match self.lang.unwrap_or_else(lang_from_env) {
             LangArg::Zh => Language::Zh,
             LangArg::ZhHant => Language::ZhHant,
             LangArg::En => Language::En,
         };
-        contactguard::i18n::report_regions(language, region_from_env().as_deref())
+        let mut reader = Reader::new(language, region_from_env().as_deref());
+        reader.style = self.style();
+        reader.verbose = self.verbose;
+        reader
     }
 
     /// Human output in the chosen script: Chinese in Traditional characters for `zh-hant`
@@ -436,7 +438,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         let text = report::aftercare(
             checker.registry(),
             &imitated,
-            &args.output.report_regions(),
+            &args.output.reader().regions,
             lang,
             style,
         );
@@ -573,28 +575,8 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
             .map(|s| s + "\n")
             .map_err(|e| Failure(e.to_string()))?,
         Format::Human => {
-            let mut out = report::scan(
-                &text,
-                &report,
-                args.output.lang(),
-                args.output.style(),
-                args.output.verbose,
-            );
-            if report.status == Some(Status::Impersonation) {
-                let registry = checker.registry();
-                let imitated: Vec<_> = report::imitated(&report)
-                    .iter()
-                    .filter_map(|id| registry.brand(id))
-                    .collect();
-                out.append(report::aftercare(
-                    registry,
-                    &imitated,
-                    &args.output.report_regions(),
-                    args.output.lang(),
-                    args.output.style(),
-                ));
-            }
-            args.output.localise(out.to_string())
+            let reader = args.output.reader();
+            report::full(checker.registry(), &text, &report, &reader).to_string()
         }
     };
     write_stdout(&rendered)?;

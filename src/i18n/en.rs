@@ -27,7 +27,7 @@ pub(super) fn technique(t: Technique) -> &'static str {
         Technique::BidiControl => "text-direction characters",
         Technique::Shortener => "link shortener",
         Technique::FreeHosting => "free hosting",
-        Technique::HandleAffix => "handle with added words",
+        Technique::HandleAffix => "account name with added words",
         Technique::DigitLookalike => "letters for digits",
         Technique::PrefixSwap => "other number prefix",
         Technique::NoSuchChannel => "channel the brand does not have",
@@ -176,8 +176,8 @@ impl fmt::Display for Detail {
             } => {
                 write!(f, "{brand}'s {official_on} account is {name}; ")?;
                 match listed {
-                    Some(l) => write!(f, "its {used_on} account is {l}, and this one is not in the registry"),
-                    None => write!(f, "its {used_on} account is not in the registry"),
+                    Some(l) => write!(f, "its {used_on} account is {l}, and this one is not in our list of official channels"),
+                    None => write!(f, "its {used_on} account is not in our list of official channels"),
                 }?;
                 write!(f, ": a name on one platform says nothing about who holds it on another")
             }
@@ -188,11 +188,11 @@ impl fmt::Display for Detail {
             } => match listed {
                 Some(l) => write!(
                     f,
-                    "this is {brand}'s name, but {brand}'s {platform} account in the registry is {l}: this one may belong to anyone"
+                    "this is {brand}'s name, but {brand}'s {platform} account in our list of official channels is {l}: this one may belong to anyone"
                 ),
                 None => write!(
                     f,
-                    "this is {brand}'s name, but the registry lists no {platform} account of {brand}: this one may belong to anyone"
+                    "this is {brand}'s name, but our list of official channels has no {platform} account of {brand}: this one may belong to anyone"
                 ),
             },
             Detail::OtherBrand { owner, claimed } => write!(
@@ -299,7 +299,7 @@ impl fmt::Display for Problem {
                 "the input holds the control character U+{code:04X} at byte {at}; paste the contact as plain text"
             ),
             Problem::Words => f.write_str(
-                "these are words, not a contact: there is no phone number, link, handle or e-mail address in them; to check a whole message, scan it",
+                "these are words, not a contact: there is no phone number, link, account or e-mail address in them; to check a whole message, scan it",
             ),
             Problem::Other(text) => f.write_str(text),
         }

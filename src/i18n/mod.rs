@@ -76,6 +76,22 @@ impl Language {
         }
     }
 
+    /// The BCP 47 tag of the language: `en`, `zh-Hans`, `zh-Hant`.
+    ///
+    /// ```
+    /// use contactguard::i18n::Language;
+    ///
+    /// assert_eq!(Language::ZhHant.tag(), "zh-Hant");
+    /// assert_eq!(Language::from_tag(Language::Zh.tag()), Some(Language::Zh));
+    /// ```
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Zh => "zh-Hans",
+            Language::ZhHant => "zh-Hant",
+        }
+    }
+
     /// The language of the registry's texts to show in this language (brand statements are
     /// written in English and Simplified Chinese).
     pub fn registry_lang(self) -> Lang {

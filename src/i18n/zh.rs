@@ -140,16 +140,16 @@ pub(super) fn detail(d: &Detail) -> String {
             used_on,
             listed,
         } => match listed {
-            Some(l) => format!("{brand} 在 {official_on} 上的账号是 {name}；它在 {used_on} 上的账号是 {l}，而这个账号不在登记册中：同一个名字在另一个平台上不说明是谁在用"),
-            None => format!("{brand} 在 {official_on} 上的账号是 {name}；登记册中没有它在 {used_on} 上的账号：同一个名字在另一个平台上不说明是谁在用"),
+            Some(l) => format!("{brand} 在 {official_on} 上的账号是 {name}；它在 {used_on} 上的账号是 {l}，而这个账号不在我们收录的官方渠道名单中：同一个名字在另一个平台上不说明是谁在用"),
+            None => format!("{brand} 在 {official_on} 上的账号是 {name}；我们收录的官方渠道名单中没有它在 {used_on} 上的账号：同一个名字在另一个平台上不说明是谁在用"),
         },
         Detail::UnlistedName {
             brand,
             platform,
             listed,
         } => match listed {
-            Some(l) => format!("这是 {brand} 的名字，但登记册中 {brand} 在 {platform} 上的账号是 {l}：这个账号可能属于任何人"),
-            None => format!("这是 {brand} 的名字，但登记册中没有 {brand} 在 {platform} 上的账号：这个账号可能属于任何人"),
+            Some(l) => format!("这是 {brand} 的名字，但我们收录的官方渠道名单中 {brand} 在 {platform} 上的账号是 {l}：这个账号可能属于任何人"),
+            None => format!("这是 {brand} 的名字，但我们收录的官方渠道名单中没有 {brand} 在 {platform} 上的账号：这个账号可能属于任何人"),
         },
         Detail::OtherBrand { owner, claimed } => {
             format!("这是 {owner} 的，不是 {claimed} 的：这段文字把它说成是 {claimed} 的")
@@ -338,7 +338,7 @@ pub(super) fn problem(p: &Problem) -> String {
             EmailError::Several(t) => format!("'{t}' 里有多个地址；请逐个检查"),
         },
         Problem::NoBrand(id) => {
-            format!("登记册中没有品牌 '{id}'；用 contactguard brands 查看全部品牌")
+            format!("名单中没有品牌 '{id}'；用 contactguard brands 查看全部品牌")
         }
         Problem::Control { code, at } => format!(
             "输入在第 {at} 字节处含有控制字符 U+{code:04X}；请以纯文本粘贴联系方式"

@@ -33,7 +33,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::i18n::Language;
+use crate::i18n::{locale_region, report_regions, Language};
+use crate::registry::Registry;
+use crate::scan::ScanReport;
 use crate::Status;
 
 pub use aftercare::aftercare;
@@ -176,6 +178,87 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.parts.iter().try_for_each(|p| f.write_str(&p.text))
     }
+}
+
+/// Who reads a report: the language, the regions whose places to report a scam are listed,
+/// the style, and whether technical detail is wanted.
+///
+/// ```
+/// use contactguard::i18n::Language;
+/// use contactguard::report::Reader;
+///
+/// let reader = Reader::of_locale("zh-Hant-HK");
+/// assert_eq!(reader.language, Language::ZhHant);
+/// assert_eq!(reader.regions, ["HK"]);
+/// assert_eq!(Reader::of_locale("fr-FR").language, Language::En);
+/// assert_eq!(Reader::of_locale("zh").regions, ["CN"]);
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Reader {
+    /// The language of the report.
+    pub language: Language,
+    /// The regions whose places to report a scam are listed ([`report_regions`]).
+    pub regions: Vec<String>,
+    /// Plain text or terminal colours.
+    pub style: Style,
+    /// Technical detail (where every channel is listed).
+    pub verbose: bool,
+}
+
+impl Reader {
+    /// A reader of `language` in `region` (none: the language's regions), plain text, no
+    /// technical detail.
+    pub fn new(language: Language, region: Option<&str>) -> Reader {
+        Reader {
+            language,
+            regions: report_regions(language, region),
+            style: Style::plain(),
+            verbose: false,
+        }
+    }
+
+    /// The reader of a BCP 47 tag or POSIX locale (`zh-TW`, `en_GB.UTF-8`): its language
+    /// (English when the library does not speak it) and its region.
+    pub fn of_locale(locale: &str) -> Reader {
+        let language = Language::from_tag(locale).unwrap_or_default();
+        Reader::new(language, locale_region(locale).as_deref())
+    }
+}
+
+/// The whole report on `text` (scanned as `scan`) for `reader`, in the reader's language: what
+/// [`scan`] says, then, when the text impersonates a brand, [`aftercare`] for the brands it
+/// imitates and the reader's regions. This is what `contactguard scan` prints and what the web
+/// page shows.
+///
+/// ```
+/// use contactguard::report::{self, Reader, Role};
+/// use contactguard::Checker;
+///
+/// let checker = Checker::builtin()?;
+/// let text = "imToken客服熱線 400-800-1234";
+/// let out = report::full(checker.registry(), text, &checker.scan(text), &Reader::of_locale("zh-TW"));
+/// assert!(out.to_string().contains("165"));
+/// assert!(out.parts().iter().any(|p| p.role == Role::Step));
+/// # Ok::<(), contactguard::Error>(())
+/// ```
+pub fn full(registry: &Registry, text: &str, scan: &ScanReport, reader: &Reader) -> Report {
+    let lang = reader.language.registry_lang();
+    let mut out = self::scan(text, scan, lang, reader.style, reader.verbose);
+    if scan.status == Some(Status::Impersonation) {
+        let brands: Vec<_> = imitated(scan)
+            .iter()
+            .filter_map(|id| registry.brand(id))
+            .collect();
+        out.append(aftercare(
+            registry,
+            &brands,
+            &reader.regions,
+            lang,
+            reader.style,
+        ));
+    }
+    out.in_language(reader.language)
 }
 
 /// The most characters of an input echoed back; longer inputs are cut with `…`.

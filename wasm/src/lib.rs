@@ -23,8 +23,7 @@
 
 mod utf16;
 
-use contactguard::i18n::{locale_region, report_regions, Language};
-use contactguard::report::{self, Role, Style};
+use contactguard::report::{self, Reader, Role};
 use contactguard::trust::time::Timestamp;
 use contactguard::{Checker, Status};
 use serde::Serialize;
@@ -113,27 +112,9 @@ impl Page {
     /// report a scam of the locale's region. `now_ms` is the reader's clock (milliseconds since
     /// 1970, as `Date.now()`), used only to say when the list is old; `0` leaves it unsaid.
     pub fn report(&self, text: &str, locale: &str, now_ms: f64) -> String {
-        let language = Language::from_tag(locale).unwrap_or_default();
-        let region = locale_region(locale);
-        let lang = language.registry_lang();
+        let reader = Reader::of_locale(locale);
         let scan = self.checker.scan(text);
-        let mut out = report::scan(text, &scan, lang, Style::plain(), false);
-        if scan.status == Some(Status::Impersonation) {
-            let registry = self.checker.registry();
-            let imitated: Vec<_> = report::imitated(&scan)
-                .iter()
-                .filter_map(|id| registry.brand(id))
-                .collect();
-            let regions = report_regions(language, region.as_deref());
-            out.append(report::aftercare(
-                registry,
-                &imitated,
-                &regions,
-                lang,
-                Style::plain(),
-            ));
-        }
-        let out = out.in_language(language);
+        let out = report::full(self.checker.registry(), text, &scan, &reader);
         let offsets = utf16::Offsets::new(text);
         let parts = out
             .parts()
@@ -152,11 +133,7 @@ impl Page {
         let stamp = trusted.stamp();
         let page = PageReport {
             status: scan.status,
-            language: match language {
-                Language::Zh => "zh-Hans",
-                Language::ZhHant => "zh-Hant",
-                _ => "en",
-            },
+            language: reader.language.tag(),
             parts,
             text: out.to_string().trim_start_matches('\n').to_owned(),
             list: ListInfo {

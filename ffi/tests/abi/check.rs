@@ -340,3 +340,92 @@ fn json_in_chinese_for_apps() {
     // SAFETY: from `builtin`, freed once.
     unsafe { cg_checker_free(checker) };
 }
+
+/// The report a person reads: the library's `report::full` for the locale, with spans in
+/// bytes, the aftercare of the locale's region, and clear errors for bad arguments.
+#[test]
+fn report_json_is_the_report_a_person_reads() {
+    use contactguard::report::{self, Reader};
+
+    let checker = builtin();
+    let call = |text: &[u8], locale: Option<&[u8]>| -> Result<serde_json::Value, cg_code> {
+        let mut out = std::ptr::null_mut();
+        let mut error = std::ptr::null_mut();
+        let (locale_ptr, locale_len) =
+            locale.map_or((std::ptr::null(), 0), |l| (l.as_ptr(), l.len()));
+        // SAFETY: live checker, byte slices (or NULL), valid out-pointers.
+        let code = unsafe {
+            cg_report_json(
+                checker,
+                text.as_ptr().cast(),
+                text.len(),
+                locale_ptr.cast(),
+                locale_len,
+                &mut out,
+                &mut error,
+            )
+        };
+        if code != cg_code::Ok {
+            assert!(out.is_null());
+            let (code, message) = crate::util::take_error(error);
+            assert!(!message.is_empty());
+            return Err(code);
+        }
+        let json = crate::util::text(out).expect("JSON");
+        // SAFETY: a live string from the library, freed once.
+        unsafe { cg_string_free(out) };
+        Ok(serde_json::from_str(&json).expect("JSON"))
+    };
+    let library = Checker::builtin().expect("verifies");
+    for (text, locale, tag, place) in [
+        ("TP钱包人工客服 400-800-1234", "zh-CN", "zh-Hans", "96110"),
+        (
+            "imToken客服熱線 400-800-1234",
+            "zh_TW.UTF-8",
+            "zh-Hant",
+            "165",
+        ),
+        (
+            "Call MetaMask support: +1 888 555 0100",
+            "en-GB",
+            "en",
+            "Action Fraud",
+        ),
+    ] {
+        let got = call(text.as_bytes(), Some(locale.as_bytes())).expect("reports");
+        let want = report::full(
+            library.registry(),
+            text,
+            &library.scan(text),
+            &Reader::of_locale(locale),
+        );
+        assert_eq!(got["status"], "impersonation", "{got}");
+        assert_eq!(got["language"], tag);
+        assert_eq!(
+            got["text"].as_str(),
+            Some(want.to_string().trim_start_matches('\n'))
+        );
+        assert!(want.to_string().contains(place), "{want}");
+        assert_eq!(
+            got["parts"],
+            serde_json::to_value(want.parts()).expect("JSON")
+        );
+        let contact = got["parts"]
+            .as_array()
+            .and_then(|p| p.iter().find(|p| p["role"] == "contact"))
+            .expect("a contact");
+        let (start, end) = (
+            contact["span"]["start"].as_u64().expect("start") as usize,
+            contact["span"]["end"].as_u64().expect("end") as usize,
+        );
+        assert!(text[start..end].contains("800") || text[start..end].contains("555"));
+    }
+    // A language the library does not speak reads in English; nothing found has no status.
+    let fr = call(b"Bonjour", Some(b"fr-FR")).expect("reports");
+    assert_eq!(fr["language"], "en");
+    assert_eq!(fr["status"], serde_json::Value::Null);
+    assert_eq!(call(b"x", None), Err(cg_code::NullArgument));
+    assert_eq!(call(b"x", Some(b"\xff")), Err(cg_code::InvalidUtf8));
+    // SAFETY: from `builtin`, freed once.
+    unsafe { cg_checker_free(checker) };
+}

@@ -54,7 +54,7 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::BrandSays { brand, text } => format!("  {brand} says: {text}\n"),
         Msg::CannotScan { error } => format!("Cannot scan: {error}\n"),
         Msg::ContactsFound => "Contacts found:".to_owned(),
-        Msg::Handle => "handle".to_owned(),
+        Msg::Handle => "account".to_owned(),
         Msg::Location { line, kind } => format!("line {line} · {kind}"),
         Msg::OfficialItem { brand, kind } => format!("{brand}'s official {kind}"),
         Msg::UnknownItem => "not in our list of official channels: nobody here can vouch for it".to_owned(),
@@ -67,7 +67,7 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::ClaimLine { mark, line, text, detail } => format!("  {mark} line {line} \"{text}\": {detail}\n"),
         Msg::WhatToDo => "What to do:".to_owned(),
         Msg::DoNotPay => "  Do not call, message or pay anyone listed above as support. Never tell anyone your seed phrase or private key.\n".to_owned(),
-        Msg::SummaryNone { mark } => format!("{mark} No contacts and no channel claims found.\n"),
+        Msg::SummaryNone { mark } => format!("{mark} No contact found, and nothing claiming to be a brand's support.\n"),
         Msg::ImpersonatingCounts { bad, total, unknown, good } => {
             format!("{bad} of {total} contacts impersonate, {unknown} unknown, {good} official")
         }
@@ -91,7 +91,7 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::ChannelCount { count } => format!("{count} channels"),
         Msg::NoKind { noun } => format!("no {noun}"),
         Msg::BrandsFooter { count, version } => format!(
-            "\n{count} brands, registry version {version}. One brand's channels: contactguard brands ID\n"
+            "\n{count} brands, list version {version}. One brand's channels: contactguard brands ID\n"
         ),
         Msg::Source => "source".to_owned(),
         Msg::Checked { day } => format!("checked {day}"),
@@ -100,10 +100,10 @@ pub fn say(msg: &Msg<'_>) -> String {
             format!("  Where the brand published it: {source} (checked {checked}).\n")
         }
         Msg::OldSource { date } => format!(
-            "  Its newest source is from {date}, more than two years before this registry: the brand may have stopped using it.\n"
+            "  Its newest source is from {date}, more than two years before this list: the brand may have stopped using it.\n"
         ),
         Msg::RegistryStamp { version, issued, signers } => {
-            format!("  Registry version {version} of {issued}, signed by {signers}.\n")
+            format!("  List of official channels: version {version} of {issued}, signed by {signers}.\n")
         }
         Msg::PublishesNo { mark, brand, noun } => {
             format!("\n  {mark} {brand} publishes no {noun}. Any \"{brand} {noun}\" is a scam.\n")

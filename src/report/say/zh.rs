@@ -60,7 +60,7 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::ClaimLine { mark, line, text, detail } => format!("  {mark} 第 {line} 行「{text}」：{detail}\n"),
         Msg::WhatToDo => "怎么办：".to_owned(),
         Msg::DoNotPay => "  不要拨打、联系或转账给上面被标为仿冒的任何“客服”。任何时候都不要把助记词或私钥告诉任何人。\n".to_owned(),
-        Msg::SummaryNone { mark } => format!("{mark} 没有发现联系方式或渠道声称。\n"),
+        Msg::SummaryNone { mark } => format!("{mark} 没有发现联系方式，也没有自称某个品牌客服的说法。\n"),
         Msg::ImpersonatingCounts { bad, total, unknown, good } => {
             format!("{total} 个联系方式中 {bad} 个仿冒，{unknown} 个未知，{good} 个官方")
         }
@@ -82,7 +82,7 @@ pub fn say(msg: &Msg<'_>) -> String {
         Msg::ChannelCount { count } => format!("{count} 个渠道"),
         Msg::NoKind { noun } => format!("没有{noun}"),
         Msg::BrandsFooter { count, version } => {
-            format!("\n共 {count} 个品牌，登记册版本 {version}。查看某个品牌：contactguard brands ID\n")
+            format!("\n共 {count} 个品牌，名单第 {version} 版。查看某个品牌：contactguard brands ID\n")
         }
         Msg::Source => "来源".to_owned(),
         Msg::Checked { day } => format!("核对于 {day}"),
@@ -91,10 +91,10 @@ pub fn say(msg: &Msg<'_>) -> String {
             format!("  品牌公布的出处：{source}（核对于 {checked}）。\n")
         }
         Msg::OldSource { date } => format!(
-            "  它最新的出处是 {date} 的，比本登记册早两年以上：品牌可能已不再使用。\n"
+            "  它最新的出处是 {date} 的，比这份名单早两年以上：品牌可能已不再使用。\n"
         ),
         Msg::RegistryStamp { version, issued, signers } => {
-            format!("  登记册版本 {version}（{issued}），签名密钥：{signers}。\n")
+            format!("  官方渠道名单第 {version} 版（{issued}），签名密钥：{signers}。\n")
         }
         Msg::PublishesNo { mark, brand, noun } => {
             format!("\n  {mark} {brand}没有公布任何{noun}。自称 {brand} {noun}的都是骗子。\n")
