@@ -71,6 +71,7 @@
   };
   // The longest text shown again with its contacts marked; longer texts get the cards only.
   const MARKED_TEXT_MAX = 20000;
+  const ICONS = { impersonation: '✗', unknown: '?', official: '✓' };
   const DEBOUNCE_MS = 200;
 
   const $ = (id) => document.getElementById(id);
@@ -275,6 +276,10 @@
       const [start, end] = m.span;
       if (start < at) continue;
       box.append(document.createTextNode(text.slice(at, start)));
+      // An icon before the mark for those who do not see its colour; a word for screen readers.
+      const icon = el('span', 'icon ' + m.status, ICONS[m.status] || '?');
+      icon.setAttribute('aria-hidden', 'true');
+      box.append(icon);
       const mark = el('mark', m.status, text.slice(start, end));
       mark.dataset.status = m.status;
       box.append(mark);
