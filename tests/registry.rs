@@ -180,11 +180,7 @@ fn strict_lint_catches_what_the_tolerant_parser_allows() {
     let parsed = Registry::from_json(text.as_bytes()).expect("tolerant parse");
     assert_eq!(parsed.brands()[0].channels.len(), 2);
     // ...and the lint names every problem.
-    let problems: Vec<String> = lint::lint(text.as_bytes())
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let all = problems.join("\n");
+    let (_, all) = lint_problems(text);
     assert!(all.contains("unknown field 'surprise'"), "{all}");
     assert!(all.contains("unknown kind 'fax'"), "{all}");
     assert!(
@@ -216,11 +212,7 @@ fn lint_holds_lookalikes_to_sources_and_registrable_names() {
                       {"domain":"shop.acme.fr","holder":"Acme Shop","source":"x"},
                       {"domain":"acme.com","holder":"Acme itself","source":"x"},
                       {"domain":"acme.de","holder":"","source":""}]}]}"#;
-    let problems: Vec<String> = lint::lint(text.as_bytes())
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let all = problems.join("\n");
+    let (_, all) = lint_problems(text);
     assert!(!all.contains("lookalikes[0]"), "{all}");
     assert!(
         all.contains(
@@ -425,11 +417,7 @@ fn lint_holds_channels_to_their_dates() {
                     {"kind":"domain","value":"acme.org","scope":"subdomains","source":"pages: https://acme.com/","checked":"2025-02-29","confidence":"high"},
                     {"kind":"domain","value":"acme.io","scope":"subdomains","source":"pages: https://acme.com/","checked":"2026-01-02","confidence":"high"},
                     {"kind":"domain","value":"acme.dev","scope":"subdomains","source":"pages: https://acme.com/","checked":"2025-12-01","source_date":"2025-12-02","confidence":"high"}]}]}"#;
-    let problems: Vec<String> = lint::lint(text.as_bytes())
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let all = problems.join("\n");
+    let (problems, all) = lint_problems(text);
     assert!(!all.contains("channels[0]"), "{all}");
     assert!(
         all.contains("channels[1].checked: say on which day"),
@@ -459,11 +447,7 @@ fn lint_keeps_notes_plain_and_records_in_evidence() {
         "channels":[{"kind":"domain","value":"acme.com","scope":"subdomains","source":"pages: https://acme.com/","checked":"2025-12-01","confidence":"high","note":"main site","evidence":"source: footer; commit 1234abc; url = 'https://acme.com'"},
                     {"kind":"domain","value":"acme.net","scope":"subdomains","source":"pages: https://acme.com/","checked":"2025-12-01","confidence":"high","note":"mirror; source: 2025-11-30"},
                     {"kind":"x","value":"acme","source":"pages: https://acme.com/","checked":"2025-12-01","confidence":"high","note":"ACME_X = 'https://x.com/acme'"}]}]}"#;
-    let problems: Vec<String> = lint::lint(text.as_bytes())
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let all = problems.join("\n");
+    let (problems, all) = lint_problems(text);
     assert!(!all.contains("channels[0]"), "{all}");
     assert!(all.contains("channels[1].note: 'mirror; source: 2025-11-30' is read by the people checking a contact"), "{all}");
     assert!(
@@ -507,11 +491,7 @@ fn lint_holds_names_statements_and_pages_to_the_brand() {
             r#","verification":{"url":"https://verify.dart.com/","name":"Dart Verify","source":"pages: https://dart.com/"}"#
         ),
     );
-    let problems: Vec<String> = lint::lint(text.as_bytes())
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let all = problems.join("\n");
+    let (problems, all) = lint_problems(&text);
     let expected = [
         "brands[1].names: 'ac 錢包' is also a name of 'acme'",
         "brands[0].no_channels[0].source: quote the brand's words that it has no phone",
@@ -524,4 +504,14 @@ fn lint_holds_names_statements_and_pages_to_the_brand() {
     }
     // Duo is marked on both brands; Bolt's help centre and Dart's page are their own.
     assert_eq!(problems.len(), expected.len(), "{all}");
+}
+
+/// The strict lint's problems on `text`, one string each and all joined by lines.
+fn lint_problems(text: &str) -> (Vec<String>, String) {
+    let problems: Vec<String> = lint::lint(text.as_bytes())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let all = problems.join("\n");
+    (problems, all)
 }
