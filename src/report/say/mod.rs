@@ -3,7 +3,7 @@
 //! with one exhaustive `match` over [`Msg`] and no catch-all arm, so a sentence without words
 //! in a language does not compile. Traditional Chinese is the Simplified text converted when the
 //! report is printed (`--lang zh-hant`). The library's own words (techniques, details, kinds)
-//! come from [`contactguard::i18n`].
+//! come from [`crate::i18n`].
 
 mod en;
 mod zh;
