@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(checker.check("service@tokenpocket.pro").kind, Kind::Email);
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -71,6 +72,7 @@ macro_rules! channel_kinds {
         /// assert_eq!(ChannelKind::AndroidApp.as_str(), "android_app");
         /// assert_eq!(ChannelKind::ALL[0], ChannelKind::Domain);
         /// ```
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, Ord, PartialEq, PartialOrd, Serialize)]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]

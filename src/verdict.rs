@@ -26,6 +26,7 @@ pub use crate::kind::Kind;
 /// assert_eq!(verdict.findings[0].technique, Technique::Homoglyph);
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Verdict {
@@ -86,6 +87,7 @@ pub struct Verdict {
 /// assert!(matches!(&v.notes[0].detail, Detail::Refanged { link } if link == "https://tokenpocket.pro/"));
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Note {
@@ -115,6 +117,7 @@ impl Note {
 /// assert!(phone.valid); // known only with the `phone` feature
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct PhoneInfo {
@@ -218,6 +221,7 @@ impl Verdict {
 /// assert_eq!(Status::Unknown.to_string(), "unknown");
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -299,6 +303,7 @@ impl fmt::Display for Status {
 /// assert_eq!((brand.id.as_str(), brand.name.as_str()), ("metamask", "MetaMask"));
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct BrandRef {
@@ -337,6 +342,7 @@ impl BrandRef {
 /// }
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ChannelRef {
@@ -400,6 +406,7 @@ impl ChannelRef {
 /// assert_eq!(finding.message, "looks the same but is not: '0' (DIGIT ZERO) in place of 'o'");
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Finding {
@@ -437,6 +444,7 @@ macro_rules! techniques {
         /// assert_eq!(Technique::NoSuchChannel.as_str(), "no_such_channel");
         /// assert!(Technique::ALL.contains(&Technique::Homoglyph));
         /// ```
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
@@ -526,6 +534,7 @@ impl fmt::Display for Technique {
 /// assert_eq!(found.to_string(), "'о' (CYRILLIC SMALL LETTER O)");
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct CharInfo {
@@ -558,6 +567,7 @@ impl CharInfo {
 }
 
 /// One difference between a lookalike and the original it imitates.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -589,6 +599,7 @@ pub enum Change {
 }
 
 /// What exactly was seen, structured so that renderers can say it in any language.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]

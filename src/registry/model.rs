@@ -452,6 +452,7 @@ pub struct Lookalike {
 }
 
 /// A safety statement published by the brand, in both languages the tool speaks.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Statement {

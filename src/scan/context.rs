@@ -148,6 +148,7 @@ fn presents(lower: &str, span: &Range<usize>) -> bool {
 }
 
 /// Why a contact is taken as presented for a brand: where the brand is named.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Deserialize, Eq, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -71,6 +71,7 @@ pub const MAX_SCAN_LEN: usize = 4 * 1024 * 1024;
 /// assert_eq!((nothing.status, nothing.items.len()), (None, 0));
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ScanReport {
@@ -112,6 +113,7 @@ pub struct ScanReport {
 /// assert_eq!((item.verdict.kind, item.verdict.status), (Kind::Phone, Status::Impersonation));
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ScanItem {
@@ -141,6 +143,7 @@ pub struct ScanItem {
 /// assert_eq!(&text[why.span.clone()], "TP钱包");
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ClaimReason {
@@ -160,6 +163,7 @@ pub struct ClaimReason {
 /// assert!(report.mentions[0].disguised);
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Mention {
@@ -187,6 +191,7 @@ pub struct Mention {
 /// assert_eq!(report.claims[0].kind, ChannelKind::Phone);
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Claim {
@@ -203,6 +208,7 @@ pub struct Claim {
 }
 
 /// What to do instead: a brand's real channels and its own safety statements.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Advice {

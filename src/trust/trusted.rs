@@ -68,6 +68,7 @@ pub struct TrustedRegistry {
 /// assert!(stamp.signers.iter().all(|s| s.key_id.len() == 64));
 /// # Ok::<(), contactguard::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RegistryStamp {
@@ -80,6 +81,7 @@ pub struct RegistryStamp {
 }
 
 /// One key that signed the registry: [`RegistryStamp::signers`].
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Signer {

@@ -68,6 +68,7 @@ pub enum PhoneError {
 
 /// The type of a number, from libphonenumber's metadata. Without the `phone` feature only
 /// [`NumberType::ShortCode`] and [`NumberType::Unknown`] occur.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Deserialize, Eq, Hash, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
