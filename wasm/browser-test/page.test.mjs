@@ -44,7 +44,7 @@ function nativeReports(locale) {
   const out = execFileSync(
     'cargo',
     [
-      'run', '-q', '--locked', '-p', 'contactguard-wasm', '--no-default-features',
+      'run', '-q', '--locked', '-p', 'contactguard-wasm', '--no-default-features', '--features', 'page',
       '--example', 'reports', '--', locale, ...files.map((f) => path.join(scanDir, f)),
     ],
     { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
