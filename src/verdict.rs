@@ -135,6 +135,35 @@ pub struct PhoneInfo {
 }
 
 impl Verdict {
+    /// Leaves out what is the same on every verdict of a bulk run or is for a person reading
+    /// one answer: the registry's stamp and where each cited channel was published (source,
+    /// dates). `contactguard batch` and the Python module's `check_many` give lean verdicts;
+    /// `contactguard brands ID --format json` has the provenance.
+    ///
+    /// ```
+    /// use contactguard::Checker;
+    ///
+    /// let mut v = Checker::builtin()?.check("tokenp0cket.pro");
+    /// assert!(v.registry.is_some() && !v.official_channels[0].source.is_empty());
+    /// v.lean();
+    /// assert!(v.registry.is_none() && v.official_channels[0].source.is_empty());
+    /// # Ok::<(), contactguard::Error>(())
+    /// ```
+    pub fn lean(&mut self) {
+        self.registry = None;
+        let cited = self
+            .findings
+            .iter_mut()
+            .filter_map(|f| f.target.as_mut())
+            .chain(self.official_channels.iter_mut());
+        for c in cited {
+            c.source.clear();
+            c.checked = None;
+            c.source_date = None;
+            c.old_source = false;
+        }
+    }
+
     /// An `invalid` verdict with the reason: for input that never reached a check (a line
     /// that is not UTF-8, an empty line in a feed).
     ///

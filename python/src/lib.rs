@@ -119,8 +119,10 @@ impl Checker {
     }
 
     /// The verdicts on every string of an iterable, in order, as a list of dicts: judged
-    /// without the GIL on every core (`threads` to choose how many).
-    #[pyo3(signature = (inputs, *, kind=None, brand=None, region=None, platform=None, threads=None))]
+    /// without the GIL on every core (`threads` to choose how many). Like `contactguard batch`,
+    /// the verdicts are lean (no registry stamp, no sources of the channels cited) unless
+    /// `provenance=True`.
+    #[pyo3(signature = (inputs, *, kind=None, brand=None, region=None, platform=None, threads=None, provenance=false))]
     #[allow(clippy::too_many_arguments)]
     fn check_many<'py>(
         &self,
@@ -131,6 +133,7 @@ impl Checker {
         region: Option<&str>,
         platform: Option<&str>,
         threads: Option<usize>,
+        provenance: bool,
     ) -> PyResult<Bound<'py, PyList>> {
         let o = options(kind, brand, region, platform)?;
         let threads = threads
@@ -166,7 +169,7 @@ impl Checker {
             if chunk.is_empty() {
                 return Ok(out);
             }
-            let answers = py.detach(|| judge_all(&self.inner, &chunk, &o, threads));
+            let answers = py.detach(|| judge_all(&self.inner, &chunk, &o, threads, provenance));
             for json in answers {
                 out.append(loads(py, &json?)?)?;
             }
@@ -200,6 +203,7 @@ fn judge_all(
     inputs: &[String],
     o: &CheckOptions,
     threads: usize,
+    provenance: bool,
 ) -> Vec<PyResult<String>> {
     let per = inputs.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
@@ -208,7 +212,13 @@ fn judge_all(
             .map(|part| {
                 s.spawn(move || {
                     part.iter()
-                        .map(|i| to_json(&checker.check_with(i, o)))
+                        .map(|i| {
+                            let mut v = checker.check_with(i, o);
+                            if !provenance {
+                                v.lean();
+                            }
+                            to_json(&v)
+                        })
                         .collect::<Vec<_>>()
                 })
             })

@@ -45,6 +45,11 @@ def test_check_many_keeps_order_and_matches_check_on_any_number_of_threads():
         assert [v["status"] for v in got[:5]] == one
         assert [v["input"] for v in got] == inputs
     assert CHECKER.check_many([]) == []
+    # Lean like `contactguard batch` unless asked: no stamp, no sources; the verdict is the same.
+    lean, full = CHECKER.check_many(["tokenp0cket.pro"])[0], CHECKER.check_many(["tokenp0cket.pro"], provenance=True)[0]
+    assert "registry" not in lean and lean["official_channels"][0].get("source", "") == ""
+    assert full == CHECKER.check("tokenp0cket.pro")
+    assert lean["status"] == full["status"] and lean["findings"][0]["technique"] == full["findings"][0]["technique"]
     with pytest.raises(TypeError, match="item 1 is int"):
         CHECKER.check_many(["tokenpocket.pro", 42])
     with pytest.raises(TypeError, match="iterable of strings"):

@@ -180,7 +180,7 @@ pub fn run(
         rendered.clear();
         for v in &mut verdicts {
             counts.add(v.status);
-            lean(v);
+            v.lean();
             render(v, format, &mut rendered);
         }
         if let Err(e) = out.write_all(rendered.as_bytes()) {
@@ -245,24 +245,6 @@ fn check_block(checker: &Checker, block: &[Line], jobs: usize) -> Vec<Verdict> {
         }
         all
     })
-}
-
-/// Leaves out of a batch line what is the same on every line or is for a person reading one
-/// answer: the registry's stamp (its version is in the summary) and where each cited channel
-/// was published (`contactguard brands ID --format json` has it).
-fn lean(v: &mut Verdict) {
-    v.registry = None;
-    let cited = v
-        .findings
-        .iter_mut()
-        .filter_map(|f| f.target.as_mut())
-        .chain(v.official_channels.iter_mut());
-    for c in cited {
-        c.source.clear();
-        c.checked = None;
-        c.source_date = None;
-        c.old_source = false;
-    }
 }
 
 /// Appends one output line for `v`.
