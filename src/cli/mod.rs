@@ -9,6 +9,7 @@ mod brands;
 mod check;
 mod files;
 mod registry;
+mod update;
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -19,7 +20,7 @@ use contactguard::input::handle::Platform;
 use contactguard::registry::Lang;
 use contactguard::report::{self, Reader, Style};
 use contactguard::trust::file_store::FileStore;
-use contactguard::trust::store::{load_trusted, load_update, Anchor};
+use contactguard::trust::store::{load_trusted, load_update, Anchor, Freshness};
 use contactguard::{CheckOptions, Checker, Kind, Status};
 
 /// Is this phone number, link, handle or e-mail really the brand's? Checks contacts against a
@@ -41,6 +42,9 @@ enum Command {
     Batch(BatchArgs),
     /// List the brands, or show one brand's official channels and safety notes.
     Brands(BrandsArgs),
+    /// Fetch the newest signed registry from where your deployment publishes it, verify it and
+    /// keep it: check, scan and batch use it from then on.
+    Update(update::UpdateArgs),
     /// Maintain, sign and verify the registry (for support teams).
     Registry {
         #[command(subcommand)]
@@ -196,6 +200,10 @@ pub fn main() -> ExitCode {
         Command::Scan(args) => run_scan(args),
         Command::Batch(args) => run_batch(args),
         Command::Brands(args) => run_brands(args),
+        Command::Update(args) => update::run(&args).and_then(|text| {
+            write_stdout(&text)?;
+            Ok(ExitCode::SUCCESS)
+        }),
         Command::Registry { command } => registry::run(command),
     };
     match result {
@@ -273,6 +281,36 @@ fn lang_from_env() -> LangArg {
     }
 }
 
+/// How old a registry may be before every command says so (its expiry is later).
+const OLD_AFTER_DAYS: i64 = 90;
+
+/// Says on standard error when the registry in use has expired or is more than
+/// [`OLD_AFTER_DAYS`] old, and how to get a newer one.
+fn warn_if_old(checker: &Checker) -> Result<(), Failure> {
+    let now = files::now()?;
+    let trusted = checker.trusted();
+    let stamp = trusted.stamp();
+    let issued = stamp.issued_at.get(..10).unwrap_or(&stamp.issued_at);
+    let age = trusted.issued_at().days_until(now);
+    let what = format!(
+        "the registry in use (version {} of {issued})",
+        stamp.version
+    );
+    let message = match trusted.freshness(now) {
+        Freshness::Expired { days } => Some(format!(
+            "{what} expired {days} days ago: its channels may have changed. Run `contactguard update`."
+        )),
+        _ if age > OLD_AFTER_DAYS => Some(format!(
+            "{what} is {age} days old. Run `contactguard update` for a newer one."
+        )),
+        _ => None,
+    };
+    if let Some(m) = message {
+        let _ = writeln!(io::stderr(), "contactguard: warning: {m}");
+    }
+    Ok(())
+}
+
 fn checker() -> Result<Checker, Failure> {
     Checker::builtin().map_err(|e| {
         Failure(format!(
@@ -285,6 +323,12 @@ impl RegistryArgs {
     /// The checker over the registry these options select: `--registry FILE` accepted through
     /// the trust store, else the newest registry the store trusts, else the built-in one.
     fn checker(&self) -> Result<Checker, Failure> {
+        let checker = self.open()?;
+        warn_if_old(&checker)?;
+        Ok(checker)
+    }
+
+    fn open(&self) -> Result<Checker, Failure> {
         let now = files::now()?;
         let anchor_bytes = files::anchor(self.anchor.as_deref())?;
         let anchor = match self.anchor {
@@ -585,6 +629,7 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, Failure> {
 
 fn run_brands(args: BrandsArgs) -> Result<ExitCode, Failure> {
     let checker = checker()?;
+    warn_if_old(&checker)?;
     let registry = checker.registry();
     let lang = args.output.lang();
     let style = args.output.style();
