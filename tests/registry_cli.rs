@@ -249,9 +249,27 @@ fn support_team_workflow_end_to_end() {
     );
     ok(&dir, &["registry", "bump", "--expires", "90d"]);
     assert!(fail(&dir, &["registry", "bump", "--expires", "400d"]).contains("maximum"));
-    let signed = ok(
+    // The new lookalike of TokenPocket's site is flagged and nothing is signed, until each
+    // signer accepts it explicitly.
+    let refused = fail(
         &dir,
         &["registry", "sign", "--yes", "--key", "keys/reg-c.key.pem"],
+    );
+    assert!(
+        refused.contains("nothing was signed")
+            && refused.contains("acme domain 'tokenp0cket.net' looks like TokenPocket's"),
+        "{refused}"
+    );
+    let signed = ok(
+        &dir,
+        &[
+            "registry",
+            "sign",
+            "--yes",
+            "--accept-lookalikes",
+            "--key",
+            "keys/reg-c.key.pem",
+        ],
     );
     assert!(
         signed.contains("+ acme") && signed.contains("x AcmeWallet"),
@@ -259,7 +277,14 @@ fn support_team_workflow_end_to_end() {
     );
     ok(
         &dir,
-        &["registry", "sign", "--yes", "--key", "keys/reg-a.key.pem"],
+        &[
+            "registry",
+            "sign",
+            "--yes",
+            "--accept-lookalikes",
+            "--key",
+            "keys/reg-a.key.pem",
+        ],
     );
     assert!(ok(&dir, &["registry", "status"]).contains("signatures 2/2"));
     // What a publish killed mid-write leaves in dist/ is cleared by the next one.
@@ -607,4 +632,165 @@ fn lint_and_verify_report_problems() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stdout).contains("INVALID"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A new team, as the README walks it: `registry init` makes a working signing folder in one
+/// command; a channel is added, the version bumped, signed and published; a reader accepts it
+/// with `update` and checks with it. The errors a new team meets say what is wrong.
+#[test]
+fn a_new_team_starts_with_init_and_is_told_what_is_wrong() {
+    let dir = tempdir("new-team");
+    let out = ok(
+        &dir,
+        &[
+            "registry", "init", "--dir", "team", "--keys", "keys", "--name", "alice",
+        ],
+    );
+    assert!(out.contains("A signing folder is ready in team"), "{out}");
+    assert!(dir.join("team/dist/registry.signed.json").exists());
+    assert!(fail(
+        &dir,
+        &["registry", "init", "--dir", "team", "--keys", "keys2"]
+    )
+    .contains("already a signing folder"));
+    let team = dir.join("team");
+    ok(
+        &team,
+        &[
+            "registry",
+            "brand",
+            "add",
+            "--id",
+            "acme",
+            "--name",
+            "Acme Wallet",
+        ],
+    );
+    ok(
+        &team,
+        &[
+            "registry",
+            "channel",
+            "add",
+            "--brand",
+            "acme",
+            "--kind",
+            "domain",
+            "--value",
+            "acme-wallet.com",
+            "--confidence",
+            "high",
+            "--source",
+            "pages: https://acme-wallet.com/",
+        ],
+    );
+    ok(&team, &["registry", "bump"]);
+    // Signing with the public half says so.
+    assert!(fail(
+        &team,
+        &[
+            "registry",
+            "sign",
+            "--yes",
+            "--key",
+            "../keys/alice-registry.pub.pem"
+        ]
+    )
+    .contains("is a public key: signing needs the secret half"));
+    ok(
+        &team,
+        &[
+            "registry",
+            "sign",
+            "--yes",
+            "--key",
+            "../keys/alice-registry.key.pem",
+        ],
+    );
+    ok(&team, &["registry", "publish"]);
+    // Without the team's root, a reader is told to pass it.
+    let o = bin(&team, &["registry", "verify", "dist/registry.signed.json"]);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("pass its root with --anchor"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(fail(
+        &team,
+        &[
+            "registry",
+            "check-expiry",
+            "--within",
+            "400",
+            "--anchor",
+            "root/1.root.json"
+        ]
+    )
+    .contains("start a new version (`registry bump`)"));
+    // A reader accepts version 2 and checks with it.
+    let out = ok(
+        &team,
+        &[
+            "update",
+            "--store",
+            "../store",
+            "--anchor",
+            "root/1.root.json",
+            "--from",
+            "dist/registry.signed.json",
+        ],
+    );
+    assert!(out.contains("Updated: registry version 0 → 2"), "{out}");
+    let out = ok(
+        &team,
+        &[
+            "check",
+            "--store",
+            "../store",
+            "--anchor",
+            "root/1.root.json",
+            "acme-wallet.com",
+        ],
+    );
+    assert!(out.contains("OFFICIAL"), "{out}");
+}
+
+/// `publish` with too few signatures names whose are missing.
+#[test]
+fn publish_names_the_missing_signers() {
+    let dir = tempdir("missing-signers");
+    std::fs::create_dir_all(dir.join("k")).expect("keys");
+    for name in ["r1", "ann", "ben"] {
+        ok(&dir, &["registry", "keygen", "--name", name, "--dir", "k"]);
+    }
+    std::fs::write(dir.join("registry.json"), PAYLOAD).expect("payload");
+    ok(
+        &dir,
+        &[
+            "registry",
+            "root",
+            "init",
+            "--root-key",
+            "k/r1.pub.pem",
+            "--root-threshold",
+            "1",
+            "--registry-key",
+            "k/ann.pub.pem",
+            "--registry-key",
+            "k/ben.pub.pem",
+            "--registry-threshold",
+            "2",
+        ],
+    );
+    ok(&dir, &["registry", "root", "sign", "--key", "k/r1.key.pem"]);
+    ok(
+        &dir,
+        &["registry", "sign", "--yes", "--key", "k/ann.key.pem"],
+    );
+    let refused = fail(&dir, &["registry", "publish"]);
+    assert!(
+        refused.contains("1 of the 2 signatures needed")
+            && refused.contains("Not yet signed by: ben"),
+        "{refused}"
+    );
 }

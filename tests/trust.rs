@@ -704,10 +704,7 @@ fn root_same_version_different_bytes() {
         &[&fx.root_keys[0], &fx.root_keys[1], &fx.root_keys[2]],
     );
     let file = bundle(&[evil1], &fx.reg(1));
-    assert_err!(
-        fx.verify_now(&file),
-        VerifyError::InvalidRoot { version: 1, .. }
-    );
+    assert_err!(fx.verify_now(&file), VerifyError::OtherRoot { version: 1 });
 }
 
 #[test]
@@ -2207,7 +2204,7 @@ fn roots_below_the_trusted_version_are_skipped() {
     // The same bogus root before v2 is still compared with the anchor.
     assert_err!(
         fx.verify_now(&bundle(&[stale1, root2], &fx.reg(1))),
-        VerifyError::InvalidRoot { version: 1, .. }
+        VerifyError::OtherRoot { version: 1 }
     );
 }
 
@@ -2223,7 +2220,7 @@ fn roots_already_trusted_are_compared_by_payload_only() {
     copy.payload.push(b'\n');
     assert_err!(
         fx.verify_now(&bundle(&[copy], &fx.reg(1))),
-        VerifyError::InvalidRoot { version: 1, .. }
+        VerifyError::OtherRoot { version: 1 }
     );
 }
 
@@ -2340,7 +2337,7 @@ fn tampered_store_is_rejected() {
     t.0.as_mut().expect("saved").bundle = evil.file(&[], &evil.reg(1));
     assert_err!(
         load_trusted(&anchor, &t, now()),
-        VerifyError::InvalidRoot { version: 1, .. }
+        VerifyError::OtherRoot { version: 1 }
     );
     // A floor or root version above what the file holds.
     let mut t = store.clone();

@@ -86,6 +86,17 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Failure> {
 /// Reads a secret key file, refusing one that others can read unless `insecure` is set.
 /// Errors never include the file's content.
 pub fn read_secret(path: &Path, insecure: bool) -> Result<zeroize::Zeroizing<String>, Failure> {
+    let bytes = zeroize::Zeroizing::new(read(path)?);
+    if bytes
+        .windows(b"BEGIN PUBLIC KEY".len())
+        .any(|w| w == b"BEGIN PUBLIC KEY")
+    {
+        let secret = path.to_string_lossy().replace(".pub.pem", ".key.pem");
+        return Err(Failure(format!(
+            "{} is a public key: signing needs the secret half ({secret}, the file keygen made beside it)",
+            path.display()
+        )));
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -104,7 +115,6 @@ pub fn read_secret(path: &Path, insecure: bool) -> Result<zeroize::Zeroizing<Str
     }
     #[cfg(not(unix))]
     let _ = insecure;
-    let bytes = zeroize::Zeroizing::new(read(path)?);
     String::from_utf8(bytes.to_vec())
         .map(zeroize::Zeroizing::new)
         .map_err(|_| Failure(format!("{} is not a PEM text file", path.display())))

@@ -281,6 +281,16 @@ fn lang_from_env() -> LangArg {
     }
 }
 
+/// A refused distribution file in words, with what to do when it was made for another root.
+fn refused(e: &contactguard::trust::verify::VerifyError) -> String {
+    match e {
+        contactguard::trust::verify::VerifyError::OtherRoot { .. } => format!(
+            "{e}; if it is your deployment's, pass its root with --anchor FILE (root/1.root.json in its signing folder)"
+        ),
+        _ => e.to_string(),
+    }
+}
+
 /// How old a registry may be before every command says so (its expiry is later).
 const OLD_AFTER_DAYS: i64 = 90;
 
@@ -377,8 +387,9 @@ impl RegistryArgs {
         })?;
         let (trusted, _) = load_update(&anchor, &bundle, &mut store, now).map_err(|e| {
             Failure(format!(
-                "{} was not accepted: {e}. Nothing was changed; use a file published by `contactguard registry publish` that is newer than the registry already trusted (trust store: {})",
+                "{} was not accepted: {}. Nothing was changed; use a file published by `contactguard registry publish` that is newer than the registry already trusted (trust store: {})",
                 path.display(),
+                refused(&e),
                 store.path().display()
             ))
         })?;

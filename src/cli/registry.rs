@@ -20,6 +20,9 @@ use contactguard::trust::verify::{self, root_of, Checks, Expiry};
 use super::files::{self, Lock};
 use super::Failure;
 
+mod init;
+mod review;
+
 /// Where `publish` writes the distribution file, relative to the signing folder; also the
 /// default file of `verify` and `check-expiry`.
 const DIST_FILE: &str = "dist/registry.signed.json";
@@ -29,6 +32,9 @@ const MAX_REGISTRY_DAYS: i64 = 180;
 
 #[derive(Debug, Subcommand)]
 pub enum RegistryCommand {
+    /// Start a signing folder: two key pairs, root version 1, registry version 1 signed and
+    /// published (empty, or --from-shipped).
+    Init(init::InitArgs),
     /// Create a key pair: NAME.key.pem (secret, 0600, never overwritten) and NAME.pub.pem.
     Keygen(KeygenArgs),
     /// Show a key file's id and public key (never the secret).
@@ -276,6 +282,9 @@ pub struct SignArgs {
     /// Sign without asking (the diff is still shown).
     #[arg(long)]
     yes: bool,
+    /// Sign even when a new channel looks like a brand's official channel (review says which).
+    #[arg(long)]
+    accept_lookalikes: bool,
     /// Accept a secret key file that others can read.
     #[arg(long)]
     insecure_permissions: bool,
@@ -338,6 +347,7 @@ pub struct CheckExpiryArgs {
 
 pub fn run(command: RegistryCommand) -> Result<ExitCode, Failure> {
     match command {
+        RegistryCommand::Init(a) => init::init(&a),
         RegistryCommand::Keygen(a) => keygen(&a),
         RegistryCommand::Key {
             command: KeyCommand::Show { file },
@@ -906,6 +916,28 @@ fn sign(a: &SignArgs) -> Result<ExitCode, Failure> {
             root.version()
         )));
     }
+    let published_data = match published(dir)? {
+        Some(old) => Some(Registry::from_json(&old).map_err(|e| Failure(e.to_string()))?),
+        None => None,
+    };
+    let flagged = review::flagged(published_data.as_ref().map(|r| r.data()), &data);
+    if !flagged.is_empty() {
+        let list = flagged
+            .iter()
+            .map(|f| format!("  ! {f}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if !a.accept_lookalikes {
+            return Err(Failure(format!(
+                "nothing was signed: {} new channel(s) look like a brand's official channel:\n{list}\nCorrect registry.json (`registry channel remove`), or sign with --accept-lookalikes if each is right",
+                flagged.len()
+            )));
+        }
+        warn(&format!(
+            "signing with {} new channel(s) that look like a brand's official channel (--accept-lookalikes):\n{list}",
+            flagged.len()
+        ));
+    }
     match published(dir)? {
         Some(old) if old == bytes => {
             say("registry.json is the published version; adding a signature")
@@ -1001,7 +1033,11 @@ fn verify_file(a: &VerifyArgs) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            say(&format!("INVALID {}: {e}", file.display()));
+            say(&format!(
+                "INVALID {}: {}",
+                file.display(),
+                super::refused(&e)
+            ));
             Ok(ExitCode::from(1))
         }
     }
@@ -1127,6 +1163,31 @@ fn publish(a: &PublishArgs) -> Result<ExitCode, Failure> {
             path.display()
         )));
     }
+    // Too few signatures: say whose are missing, before building anything.
+    if let Some((_, _, root)) = all.last() {
+        let signers = envelope.valid_signers(root.registry_keys());
+        if signers.len() < root.registry_threshold() {
+            let missing: Vec<String> = root
+                .registry_keys()
+                .iter()
+                .filter(|(id, _)| !signers.contains(id))
+                .map(|(id, _)| {
+                    let owner = root.data().keys.get(id).and_then(|k| k.owner.clone());
+                    let short = id.as_str().get(..16).unwrap_or(id.as_str());
+                    match owner {
+                        Some(o) => format!("{o} (key {short}…)"),
+                        None => format!("key {short}…"),
+                    }
+                })
+                .collect();
+            return Err(Failure(format!(
+                "the distribution file would not verify: {} of the {} signatures needed. Not yet signed by: {}. Each runs `contactguard registry sign --key THEIR.key.pem` in this folder",
+                signers.len(),
+                root.registry_threshold(),
+                missing.join(", ")
+            )));
+        }
+    }
     let roots: Vec<Envelope> = all.iter().map(|(_, e, _)| e.clone()).collect();
     let bundle = verify::bundle(&roots, &envelope);
     let anchor = envelope_json(&roots[0]);
@@ -1162,14 +1223,25 @@ fn check_expiry(a: &CheckExpiryArgs) -> Result<ExitCode, Failure> {
         &anchor,
         &Checks::at(now, Expiry::AllowExpiredForInspection),
     )
-    .map_err(|e| Failure(format!("{}: {e}", file.display())))?;
+    .map_err(|e| Failure(format!("{}: {}", file.display(), super::refused(&e))))?;
     let limit = now.plus_days(a.within);
     let mut ok = true;
-    for (what, when) in [("registry", v.expires), ("root", v.root.expires())] {
+    for (what, when, todo) in [
+        (
+            "registry",
+            v.expires,
+            "start a new version (`registry bump`), sign it and publish it",
+        ),
+        (
+            "root",
+            v.root.expires(),
+            "make the next root version (`registry root rotate`, with the same keys if none change), have it signed and publish",
+        ),
+    ] {
         if when <= limit {
             ok = false;
             say(&format!(
-                "{what} expires {when}, within {} days: re-sign it",
+                "{what} expires {when}, within {} days: {todo}",
                 a.within
             ));
         } else {

@@ -140,7 +140,8 @@ pub fn run(args: &UpdateArgs) -> Result<String, Failure> {
     };
     let (trusted, outcome) = load_update(&anchor, &bytes, &mut store, now).map_err(|e| {
         Failure(format!(
-            "the file from {source} was not accepted: {e}. Nothing was changed. {}",
+            "the file from {source} was not accepted: {}. Nothing was changed. {}",
+            super::refused(&e),
             using(current.as_ref())
         ))
     })?;

@@ -72,6 +72,13 @@ pub enum VerifyError {
         /// Why.
         reason: String,
     },
+    /// A root that is not the trusted root of the same version: the file was made for another
+    /// root (another deployment's, whose root must then be the anchor, or an altered one).
+    #[error("the file's root version {version} is not the trusted root of that version: the file was made for another root (another deployment's, or an altered one)")]
+    OtherRoot {
+        /// The root's version.
+        version: u64,
+    },
     /// A root version that skips one.
     #[error("root version {found} does not follow the trusted version {trusted}")]
     RootVersionGap {
@@ -311,9 +318,8 @@ pub fn verify(bundle: &[u8], anchor: &[u8], checks: &Checks<'_>) -> Result<Verif
             })?;
         if peek.version <= trusted.version() {
             if peek.version == trusted.version() && envelope.payload != trusted_payload {
-                return Err(VerifyError::InvalidRoot {
+                return Err(VerifyError::OtherRoot {
                     version: peek.version,
-                    reason: "differs from the trusted root of the same version".into(),
                 });
             }
             continue;
