@@ -610,3 +610,49 @@ fn impersonation_reports_say_what_to_do_next_and_where_to_report() {
     let official = stdout(&run(&["check", "tokenpocket.pro"]));
     assert!(!official.contains("Report it"), "{official}");
 }
+
+/// The conventions of a mature CLI: `--version` names the registry, `--help` ends with
+/// examples, completions for every shell, a manual page, and the language gettext would pick.
+#[test]
+fn version_help_completions_manual_and_language() {
+    let checker = contactguard::Checker::builtin().expect("verifies");
+    let version = stdout(&run(&["--version"]));
+    assert!(
+        version.contains(&format!(
+            "built-in registry version {} of ",
+            checker.trusted().stamp().version
+        )) && version.contains("expires"),
+        "{version}"
+    );
+    let help = stdout(&run(&["--help"]));
+    assert!(
+        help.contains("Examples:") && help.contains("contactguard scan page.html"),
+        "{help}"
+    );
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = stdout(&run(&["completions", shell]));
+        assert!(
+            script.contains("contactguard") && script.contains("update") && script.contains("scan"),
+            "{shell}: {script}"
+        );
+    }
+    assert_eq!(code(&run(&["completions", "tcsh"])), 2);
+    let man = stdout(&run(&["man"]));
+    assert!(
+        man.contains(".TH contactguard 1") && man.contains("update"),
+        "{}",
+        &man[..man.len().min(400)]
+    );
+    // LANGUAGE comes before LANG, as gettext reads it: its first language the CLI speaks.
+    let o = common::contactguard()
+        .env("LANGUAGE", "fr:zh_TW:en")
+        .env("LANG", "en_US.UTF-8")
+        .args(["check", "tokenp0cket.pro"])
+        .output()
+        .expect("runs");
+    assert!(
+        stdout(&o).contains("仿冒") && stdout(&o).contains("網站"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -26,7 +26,7 @@ use contactguard::{CheckOptions, Checker, Kind, Status};
 /// Is this phone number, link, handle or e-mail really the brand's? Checks contacts against a
 /// registry of brands' official channels and flags lookalikes.
 #[derive(Debug, Parser)]
-#[command(name = "contactguard", version, about, long_about = None)]
+#[command(name = "contactguard", version, about, long_about = None, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -45,12 +45,32 @@ enum Command {
     /// Fetch the newest signed registry from where your deployment publishes it, verify it and
     /// keep it: check, scan and batch use it from then on.
     Update(update::UpdateArgs),
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man folder.
+    Man,
     /// Maintain, sign and verify the registry (for support teams).
     Registry {
         #[command(subcommand)]
         command: registry::RegistryCommand,
     },
 }
+
+/// The examples `--help` ends with.
+const EXAMPLES: &str = "\
+Examples:
+  contactguard check tokenp0cket.pro                 is this link TokenPocket's?
+  contactguard check --lang zh \"TP钱包客服 400-123-4567\"
+  contactguard scan page.html                        every contact in a message or page
+  pbpaste | contactguard scan -
+  contactguard batch --format tsv domains.txt        one verdict per line, on every core
+  contactguard brands tokenpocket                    the brand's real channels
+  contactguard update --from https://…/registry.signed.json
+  contactguard completions bash > ~/.local/share/bash-completion/completions/contactguard";
 
 /// Output shared by every command.
 #[derive(Debug, clap::Args)]
@@ -59,11 +79,12 @@ struct OutputArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Language of human output: en, zh (Simplified Chinese) or zh-hant (Traditional; also
-    /// zh-tw, zh-hk) [default: from LC_ALL/LC_MESSAGES/LANG: zh_TW, zh_HK, zh_MO and zh-Hant →
-    /// zh-hant, other zh* → zh, else en].
+    /// zh-tw, zh-hk) [default: from LANGUAGE, else LC_ALL/LC_MESSAGES/LANG: zh_TW, zh_HK,
+    /// zh_MO and zh-Hant → zh-hant, other zh* → zh, else en].
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// Colour: auto (only on a terminal, and not when NO_COLOR is set), always or never.
+    /// Colour: auto (only on a terminal, and not when NO_COLOR is set or TERM is dumb), always or
+    /// never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
     /// Also show the technical detail: the techniques' codes, where each channel was published
@@ -193,8 +214,38 @@ const MAX_STDIN_BYTES: u64 = 16 * 1024 * 1024;
 #[derive(Debug)]
 struct Failure(String);
 
+/// `--version`: the program's and the built-in registry's.
+fn long_version() -> String {
+    let registry = Checker::builtin().map(|c| {
+        let t = c.trusted();
+        let stamp = t.stamp();
+        let expires = t.expires().to_string();
+        format!(
+            "built-in registry version {} of {}, expires {}",
+            stamp.version,
+            stamp.issued_at.get(..10).unwrap_or(&stamp.issued_at),
+            expires.get(..10).unwrap_or(&expires)
+        )
+    });
+    format!(
+        "{} ({})",
+        env!("CARGO_PKG_VERSION"),
+        registry.unwrap_or_else(|e| format!("the built-in registry did not load: {e}"))
+    )
+}
+
+/// The command line's definition, with the version that names the registry.
+fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().version(long_version())
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let cli = match Cli::from_arg_matches(&command().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Scan(args) => run_scan(args),
@@ -204,6 +255,19 @@ pub fn main() -> ExitCode {
             write_stdout(&text)?;
             Ok(ExitCode::SUCCESS)
         }),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command(), "contactguard", &mut out);
+            write_stdout(&String::from_utf8_lossy(&out)).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(command())
+                .render(&mut out)
+                .map_err(|e| Failure(format!("the manual page could not be written: {e}")))
+                .and_then(|()| write_stdout(&String::from_utf8_lossy(&out)))
+                .map(|()| ExitCode::SUCCESS)
+        }
         Command::Registry { command } => registry::run(command),
     };
     match result {
@@ -252,6 +316,7 @@ impl OutputArgs {
             ColorArg::Auto => {
                 io::stdout().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
             }
         };
         Style::new(on)
@@ -267,12 +332,23 @@ fn region_from_env() -> Option<String> {
     contactguard::i18n::locale_region(&locale)
 }
 
-/// `zh*` in the first of LC_ALL, LC_MESSAGES, LANG that is set means Chinese: Traditional
-/// for Taiwan, Hong Kong and Macao (`zh_TW`, `zh_HK`, `zh_MO`) and `zh-Hant`, else Simplified.
+/// The reader's language, as gettext finds it: the first language of `LANGUAGE` the CLI
+/// speaks (a list such as `zh_TW:en`), else the first of LC_ALL, LC_MESSAGES, LANG that is set.
+/// `zh*` means Chinese: Traditional for Taiwan, Hong Kong and Macao (`zh_TW`, `zh_HK`, `zh_MO`)
+/// and `zh-Hant`, else Simplified.
 fn lang_from_env() -> LangArg {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+    let var = |v: &str| std::env::var(v).ok().filter(|s| !s.is_empty());
+    let locale = var("LANGUAGE")
+        .and_then(|list| {
+            list.split(':')
+                .find(|tag| Language::from_tag(tag).is_some())
+                .map(str::to_owned)
+        })
+        .or_else(|| {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|v| var(v))
+        })
         .unwrap_or_default();
     match Language::from_tag(&locale) {
         Some(Language::Zh) => LangArg::Zh,
