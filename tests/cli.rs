@@ -370,10 +370,11 @@ fn batch_keeps_order_and_counts_on_stderr() {
     assert_eq!(code(&o), 3);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 10_000);
-    for (i, line) in lines.iter().enumerate() {
+    assert_eq!(lines.len(), 10_001);
+    assert_eq!(lines[0], "input\tkind\tstatus\ttechnique\tbrand\treason");
+    for (i, line) in lines[1..].iter().enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 5, "{line}");
+        assert_eq!(cols.len(), 6, "{line}");
         let want = match i % 4 {
             0 => ("tokenpocket.pro", "official", "exact"),
             1 => ("", "unknown", "-"),
@@ -387,6 +388,21 @@ fn batch_keeps_order_and_counts_on_stderr() {
         }
         assert_eq!((cols[2], cols[3]), (want.1, want.2), "line {i}");
     }
+    // Tabs, line breaks and backslashes in a value are escaped, never changed; each line has
+    // its reason.
+    let escaped = run_with_stdin(
+        &["batch", "--format", "tsv", "-"],
+        Some("a\tb\\c\ntokenp0cket.pro\n"),
+    );
+    let out = stdout(&escaped);
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows[0][0], "a\\tb\\\\c", "{out}");
+    assert!(rows.iter().all(|r| r.len() == 6), "{out}");
+    assert!(rows[1][5].contains("in place of 'o'"), "{out}");
     // JSON lines are lean: no registry stamp or channel provenance on every line.
     let lean = run_with_stdin(&["batch", "-"], Some("tokenp0cket.pro\n"));
     let line: serde_json::Value = serde_json::from_str(stdout(&lean).trim()).expect("a JSON line");

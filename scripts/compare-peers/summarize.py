@@ -57,7 +57,10 @@ def read_output(path, kind, corpus):
     by_source = defaultdict(Counter)      # source -> {n, flagged}
     n = 0
     with open(path, encoding="utf-8") as f:
-        for i, line in enumerate(f):
+        lines = list(f)
+        if kind == "contactguard" and lines and lines[0].startswith("input\tkind\tstatus"):
+            lines = lines[1:]  # the header line of `batch --format tsv`
+        for i, line in enumerate(lines):
             if i >= len(corpus):
                 die(f"{path}: more lines than the corpus ({len(corpus)})")
             cols = line.rstrip("\n").split("\t")

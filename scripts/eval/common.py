@@ -181,8 +181,10 @@ def run_contactguard(inputs, workdir, name, binary=CONTACTGUARD, jobs=2):
         die(f"contactguard batch exited {rc} on {src}; see {err}")
     rows = []
     with open(dst, encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
+        for n, line in enumerate(f):
+            if n == 0 and line.startswith("input\tkind\tstatus"):
+                continue  # the header line
+            cols = line.rstrip("\n").split("\t")[:5]  # the sixth, the reason, is not used
             if len(cols) != 5:
                 die(f"unexpected TSV row from contactguard ({len(cols)} columns): {line!r}")
             rows.append(dict(zip(("input", "kind", "status", "technique", "brand"), cols)))

@@ -25,7 +25,9 @@ pub const MAX_LINE: usize = 64 * 1024;
 pub enum Output {
     /// The `check --format json` object, one per line.
     Json,
-    /// `input`, `kind`, `status`, `technique`, `brand`, tab-separated.
+    /// A header line, then `input`, `kind`, `status`, `technique`, `brand`, `reason`,
+    /// tab-separated; tabs, line breaks and backslashes in a value are escaped (`\t`, `\n`,
+    /// `\r`, `\\`), never changed.
     Tsv,
 }
 
@@ -156,6 +158,13 @@ pub fn run(
     let mut buf = Vec::new();
     let mut block: Vec<Line> = Vec::with_capacity(BLOCK);
     let mut rendered = String::new();
+    if format == Output::Tsv {
+        match out.write_all(TSV_HEADER.as_bytes()) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(counts),
+            Err(e) => return Err(Failure(format!("cannot write the output: {e}"))),
+            Ok(()) => {}
+        }
+    }
     loop {
         block.clear();
         let mut bytes = 0;
@@ -177,7 +186,6 @@ pub fn run(
             break;
         }
         let mut verdicts = check_block(checker, &block, jobs);
-        rendered.clear();
         for v in &mut verdicts {
             counts.add(v.status);
             v.lean();
@@ -189,6 +197,7 @@ pub fn run(
             }
             return Err(Failure(format!("cannot write the output: {e}")));
         }
+        rendered.clear();
         if let Some(bar) = &bar {
             bar.inc(block.len() as u64);
         }
@@ -247,6 +256,25 @@ fn check_block(checker: &Checker, block: &[Line], jobs: usize) -> Vec<Verdict> {
     })
 }
 
+/// The first line of `--format tsv`.
+const TSV_HEADER: &str = "input\tkind\tstatus\ttechnique\tbrand\treason\n";
+
+/// A TSV value: tabs, line breaks and backslashes escaped, so every value stays in its column
+/// and reads back exactly.
+fn tsv_escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Appends one output line for `v`.
 fn render(v: &Verdict, format: Output, out: &mut String) {
     match format {
@@ -256,8 +284,14 @@ fn render(v: &Verdict, format: Output, out: &mut String) {
             }));
         }
         Output::Tsv => {
-            let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-            out.push_str(&clean(&v.input));
+            let reason = v
+                .findings
+                .first()
+                .map(|f| f.message.as_str())
+                .or(v.error.as_deref())
+                .filter(|r| !r.is_empty())
+                .unwrap_or("-");
+            out.push_str(&tsv_escape(&v.input));
             out.push('\t');
             out.push_str(v.kind.as_str());
             out.push('\t');
@@ -266,6 +300,8 @@ fn render(v: &Verdict, format: Output, out: &mut String) {
             out.push_str(v.findings.first().map_or("-", |f| f.technique.as_str()));
             out.push('\t');
             out.push_str(v.brand.as_ref().map_or("-", |b| b.id.as_str()));
+            out.push('\t');
+            out.push_str(&tsv_escape(reason));
         }
     }
     out.push('\n');
