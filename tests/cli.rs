@@ -627,6 +627,21 @@ fn impersonation_reports_say_what_to_do_next_and_where_to_report() {
     assert!(!official.contains("Report it"), "{official}");
 }
 
+/// `brands --format json` is JSON Lines, like every other command: one brand per line.
+#[test]
+fn brands_json_is_one_brand_per_line() {
+    let out = stdout(&run(&["brands", "--format", "json"]));
+    let brands: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    let registry = contactguard::Checker::builtin().expect("verifies");
+    assert_eq!(brands.len(), registry.registry().brands().len());
+    assert!(brands
+        .iter()
+        .all(|b| b["id"].is_string() && b["channels"].is_array()));
+}
+
 /// The conventions of a mature CLI: `--version` names the registry, `--help` ends with
 /// examples, completions for every shell, a manual page, and the language gettext would pick.
 #[test]

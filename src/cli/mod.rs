@@ -722,8 +722,12 @@ fn run_brands(args: BrandsArgs) -> Result<ExitCode, Failure> {
     let style = args.output.style();
     let text = match (&args.id, args.output.format) {
         (None, Format::Human) => args.output.localise(brands::list(registry, lang, style)),
-        (None, Format::Json) => serde_json::to_string(registry.brands())
-            .map(|s| s + "\n")
+        // JSON Lines, like every other command: one brand per line.
+        (None, Format::Json) => registry
+            .brands()
+            .iter()
+            .map(|b| serde_json::to_string(b).map(|s| s + "\n"))
+            .collect::<Result<String, _>>()
             .map_err(|e| Failure(e.to_string()))?,
         (Some(id), format) => {
             let id = id.to_lowercase();
