@@ -403,6 +403,28 @@ fn batch_keeps_order_and_counts_on_stderr() {
     assert_eq!(rows[0][0], "a\\tb\\\\c", "{out}");
     assert!(rows.iter().all(|r| r.len() == 6), "{out}");
     assert!(rows[1][5].contains("in place of 'o'"), "{out}");
+    // --compact leaves out the channel lists, and only in JSON.
+    let full = stdout(&run_with_stdin(&["batch", "-"], Some("tokenp0cket.pro\n")));
+    let compact = stdout(&run_with_stdin(
+        &["batch", "--compact", "-"],
+        Some("tokenp0cket.pro\n"),
+    ));
+    let c: serde_json::Value = serde_json::from_str(compact.trim()).expect("a JSON line");
+    assert_eq!(c["status"], "impersonation");
+    assert_eq!(c["official_channels"], serde_json::json!([]));
+    assert!(
+        compact.len() * 2 < full.len(),
+        "{} vs {}",
+        compact.len(),
+        full.len()
+    );
+    assert_eq!(
+        code(&run_with_stdin(
+            &["batch", "--compact", "--format", "tsv", "-"],
+            Some("x\n")
+        )),
+        2
+    );
     // JSON lines are lean: no registry stamp or channel provenance on every line.
     let lean = run_with_stdin(&["batch", "-"], Some("tokenp0cket.pro\n"));
     let line: serde_json::Value = serde_json::from_str(stdout(&lean).trim()).expect("a JSON line");

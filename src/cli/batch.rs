@@ -25,6 +25,8 @@ pub const MAX_LINE: usize = 64 * 1024;
 pub enum Output {
     /// The `check --format json` object, one per line.
     Json,
+    /// The same without `official_channels` (`--compact`).
+    CompactJson,
     /// A header line, then `input`, `kind`, `status`, `technique`, `brand`, `reason`,
     /// tab-separated; tabs, line breaks and backslashes in a value are escaped (`\t`, `\n`,
     /// `\r`, `\\`), never changed.
@@ -189,6 +191,9 @@ pub fn run(
         for v in &mut verdicts {
             counts.add(v.status);
             v.lean();
+            if format == Output::CompactJson {
+                v.official_channels.clear();
+            }
             render(v, format, &mut rendered);
         }
         if let Err(e) = out.write_all(rendered.as_bytes()) {
@@ -278,7 +283,7 @@ fn tsv_escape(value: &str) -> String {
 /// Appends one output line for `v`.
 fn render(v: &Verdict, format: Output, out: &mut String) {
     match format {
-        Output::Json => {
+        Output::Json | Output::CompactJson => {
             out.push_str(&serde_json::to_string(v).unwrap_or_else(|e| {
                 format!("{{\"input\":\"\",\"status\":\"invalid\",\"error\":\"{e}\"}}")
             }));

@@ -155,10 +155,14 @@ struct BatchArgs {
     /// The file to read, one contact per line; `-` or nothing reads standard input.
     #[arg(value_name = "FILE")]
     file: Option<std::path::PathBuf>,
-    /// Output: `json` (the `check --format json` object per line) or `tsv` (input, kind,
-    /// status, technique, brand).
+    /// Output: `json` (the `check --format json` object per line) or `tsv` (a header, then
+    /// input, kind, status, technique, brand, reason).
     #[arg(long, value_enum, default_value_t = BatchFormat::Json)]
     format: BatchFormat,
+    /// With `--format json`: leave out `official_channels`, the same few channels on every line
+    /// of a brand (`contactguard brands ID --format json` has them).
+    #[arg(long)]
+    compact: bool,
     /// Worker threads [default: the number of cores].
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
@@ -479,9 +483,15 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
         .max(1);
-    let format = match args.format {
-        BatchFormat::Json => batch::Output::Json,
-        BatchFormat::Tsv => batch::Output::Tsv,
+    let format = match (args.format, args.compact) {
+        (BatchFormat::Json, false) => batch::Output::Json,
+        (BatchFormat::Json, true) => batch::Output::CompactJson,
+        (BatchFormat::Tsv, false) => batch::Output::Tsv,
+        (BatchFormat::Tsv, true) => {
+            return Err(Failure(
+                "--compact applies to --format json; TSV has no channel lists to leave out".into(),
+            ))
+        }
     };
     let show = !args.quiet && io::stderr().is_terminal();
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
