@@ -139,23 +139,31 @@ fn read_line(input: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<Option<Li
 }
 
 /// Checks every line of `input` and writes one result line per input line to `out`.
+/// Checks every line of `input` and writes one verdict per line to `out`. `progress` shows a
+/// bar on standard error: with the input's size in bytes, its percentage and time left; without,
+/// the lines done. Both say the rate in whole lines per second.
 pub fn run(
     checker: &Checker,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     format: Output,
     jobs: usize,
-    progress: bool,
+    progress: Option<Option<u64>>,
 ) -> Result<Counts, Failure> {
     let started = Instant::now();
-    let bar = progress.then(|| {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let bar = progress.map(|size| {
+        let template = match size {
+            Some(_) => "{wide_bar} {percent}% · {msg} · {eta} left",
+            None => "{spinner} {msg} · {elapsed}",
+        };
+        let bar = ProgressBar::with_draw_target(size, ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos} lines · {per_sec} · {elapsed}")
+            ProgressStyle::with_template(template)
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar
     });
+    let mut lines_done: u64 = 0;
     let mut counts = Counts::default();
     let mut buf = Vec::new();
     let mut block: Vec<Line> = Vec::with_capacity(BLOCK);
@@ -204,7 +212,14 @@ pub fn run(
         }
         rendered.clear();
         if let Some(bar) = &bar {
-            bar.inc(block.len() as u64);
+            lines_done += block.len() as u64;
+            let rate = lines_done as f64 / started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{lines_done} lines · {rate:.0} lines/s"));
+            bar.inc(if bar.length().is_some() {
+                bytes as u64
+            } else {
+                block.len() as u64
+            });
         }
         if ended {
             break;

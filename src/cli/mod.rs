@@ -495,7 +495,7 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     };
     let show = !args.quiet && io::stderr().is_terminal();
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let (mut input, show): (Box<dyn BufRead>, bool) = match &args.file {
+    let (mut input, show): (Box<dyn BufRead>, Option<Option<u64>>) = match &args.file {
         Some(path) if path.as_os_str() != "-" => {
             files::regular_file(
                 path,
@@ -506,9 +506,9 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
             // An empty file is not worth a progress bar.
             let size = file.metadata().map(|m| m.len()).unwrap_or(0);
             let input = io::BufReader::with_capacity(1 << 16, file);
-            (Box::new(input), show && size > 0)
+            (Box::new(input), (show && size > 0).then_some(Some(size)))
         }
-        _ => (Box::new(io::stdin().lock()), show),
+        _ => (Box::new(io::stdin().lock()), show.then_some(None)),
     };
     let counts = batch::run(&checker, &mut *input, &mut out, format, jobs, show)?;
     Ok(exit_code(counts.worst()))
