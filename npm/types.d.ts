@@ -608,6 +608,10 @@ export interface Verdict {
    * a [`crate::Checker`] gives, except `invalid` ones.
    */
   registry?: RegistryStamp | null;
+  /**
+   * The version of the JSON contract: [`SCHEMA_VERSION`].
+   */
+  schema_version?: number;
   status: Status;
 }
 /**
@@ -897,6 +901,10 @@ export interface ScanReport {
    * could not be scanned).
    */
   registry?: RegistryStamp | null;
+  /**
+   * The version of the JSON contract: [`crate::SCHEMA_VERSION`].
+   */
+  schema_version?: number;
   /**
    * The worst status among the items and claims (impersonation > invalid > unknown >
    * official); `None` when the text holds no contact and no claim.

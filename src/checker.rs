@@ -735,6 +735,7 @@ impl Checker {
             .map(|b| self.alternatives(&b.id, alternatives))
             .unwrap_or_default();
         Verdict {
+            schema_version: crate::verdict::SCHEMA_VERSION,
             input: input.to_owned(),
             kind,
             status,

@@ -70,7 +70,7 @@ pub use scan::{ScanItem, ScanReport};
 // - the answer
 pub use verdict::{
     BrandRef, Change, ChannelRef, CharInfo, Detail, Finding, Kind, Note, PhoneInfo, Problem,
-    Status, Technique, Verdict, MAX_HIDDEN_POSITIONS,
+    Status, Technique, Verdict, MAX_HIDDEN_POSITIONS, SCHEMA_VERSION,
 };
 // - registries and their errors
 pub use error::Error;

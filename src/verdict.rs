@@ -74,6 +74,28 @@ pub struct Verdict {
     /// a [`crate::Checker`] gives, except `invalid` ones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<crate::trust::RegistryStamp>,
+    /// The version of the JSON contract: [`SCHEMA_VERSION`].
+    #[serde(default = "schema_version")]
+    pub schema_version: u32,
+}
+
+/// The version of the JSON contract verdicts and scan reports are written in (their
+/// `schema_version`): `1`. Fields and values are added without a new version; a field renamed or
+/// removed, or a meaning changed, makes one (`docs/schema/` holds the schemas).
+///
+/// ```
+/// use contactguard::{Checker, SCHEMA_VERSION};
+///
+/// let v = Checker::builtin()?.check("tokenpocket.pro");
+/// assert_eq!(v.schema_version, SCHEMA_VERSION);
+/// assert!(serde_json::to_string(&v)?.contains("\"schema_version\":1"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// [`SCHEMA_VERSION`], for serde's defaults.
+pub(crate) fn schema_version() -> u32 {
+    SCHEMA_VERSION
 }
 
 /// Something about how an input was read that is worth saying, but is not a finding against
@@ -177,6 +199,7 @@ impl Verdict {
     pub fn invalid(input: &str, kind: Kind, problem: impl Into<Problem>) -> Verdict {
         let problem = problem.into();
         Verdict {
+            schema_version: crate::verdict::SCHEMA_VERSION,
             input: input.to_owned(),
             kind,
             status: Status::Invalid,

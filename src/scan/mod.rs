@@ -72,7 +72,7 @@ pub const MAX_SCAN_LEN: usize = 4 * 1024 * 1024;
 /// # Ok::<(), contactguard::Error>(())
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Serialize)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ScanReport {
     /// The worst status among the items and claims (impersonation > invalid > unknown >
@@ -98,6 +98,26 @@ pub struct ScanReport {
     /// could not be scanned).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<crate::trust::RegistryStamp>,
+    /// The version of the JSON contract: [`crate::SCHEMA_VERSION`].
+    #[serde(default = "crate::verdict::schema_version")]
+    pub schema_version: u32,
+}
+
+impl Default for ScanReport {
+    /// A report of nothing found, in the current JSON contract.
+    fn default() -> ScanReport {
+        ScanReport {
+            status: None,
+            items: Vec::new(),
+            omitted: 0,
+            claims: Vec::new(),
+            mentions: Vec::new(),
+            advice: Vec::new(),
+            error: None,
+            registry: None,
+            schema_version: crate::verdict::SCHEMA_VERSION,
+        }
+    }
 }
 
 /// One contact found in the text.
@@ -504,6 +524,7 @@ pub(crate) fn run(checker: &Checker, input: &str) -> ScanReport {
         advice,
         error: None,
         registry: None,
+        schema_version: crate::verdict::SCHEMA_VERSION,
     }
 }
 
@@ -787,6 +808,7 @@ impl Checker {
             let registry = self.registry();
             let brand = registry.brand(&claim.brand.id);
             return Verdict {
+                schema_version: crate::verdict::SCHEMA_VERSION,
                 input: input.to_owned(),
                 kind: Kind::Text,
                 status: Status::Impersonation,
