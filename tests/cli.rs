@@ -709,3 +709,18 @@ fn version_help_completions_manual_and_language() {
         stdout(&o)
     );
 }
+
+/// A scan that finds nothing has `"status": null` in its JSON (nothing found is not a verdict)
+/// and exits 5, as the README documents.
+#[test]
+fn a_scan_with_nothing_found_has_no_status() {
+    let o = run_with_stdin(
+        &["scan", "--format", "json", "-"],
+        Some("The weather is fine today.\n"),
+    );
+    assert_eq!(code(&o), 5);
+    let report: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert!(report["status"].is_null(), "{report}");
+    assert_eq!(report["items"], serde_json::json!([]));
+    assert_eq!(report["schema_version"], 1);
+}

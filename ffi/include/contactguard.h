@@ -348,7 +348,7 @@ enum cg_code cg_check_json_in(const struct cg_checker *checker,
 /**
  * Finds and judges every contact in a text (a chat message, a search-result page, saved HTML)
  * and stores the report as one line of JSON in `*json` (the CLI's `contactguard scan --format
- * json`): `status` (the worst; absent when the text holds no contact), `items` (each with its
+ * json`): `status` (the worst; null when the text holds no contact), `items` (each with its
  * byte `span` in `text` and its `verdict`), `claims` (a "hotline" of a brand that has none),
  * `mentions` and `advice` (each brand's real channels). Text over 4 MiB gives a report whose
  * `error` says to split it. At most 10,000 items and mentions are listed (`omitted` counts
@@ -575,7 +575,7 @@ void cg_error_free(struct cg_error *error);
  * Scans `text` and stores, as one line of JSON in `*json`, the report to show a person in the
  * language and region of `locale` (a BCP 47 tag or POSIX locale such as `zh-CN`, `zh-Hant-TW`,
  * `en_GB.UTF-8`; `locale_len` bytes; a language the library does not speak gives English, no
- * region gives the language's regions): `status` (the worst verdict; absent when the text holds
+ * region gives the language's regions): `status` (the worst verdict; null when the text holds
  * no contact), `language` (`en`, `zh-Hans` or `zh-Hant`), `parts` (each with its `role` —
  * `summary`, `heading`, `contact`, `explanation`, `claim`, `warning`, `advice`, `brand`,
  * `channels`, `statement`, `step`, `place` — its `text`, and for contacts and claims their

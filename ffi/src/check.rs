@@ -165,7 +165,7 @@ pub unsafe extern "C" fn cg_check_json_in(
 
 /// Finds and judges every contact in a text (a chat message, a search-result page, saved HTML)
 /// and stores the report as one line of JSON in `*json` (the CLI's `contactguard scan --format
-/// json`): `status` (the worst; absent when the text holds no contact), `items` (each with its
+/// json`): `status` (the worst; null when the text holds no contact), `items` (each with its
 /// byte `span` in `text` and its `verdict`), `claims` (a "hotline" of a brand that has none),
 /// `mentions` and `advice` (each brand's real channels). Text over 4 MiB gives a report whose
 /// `error` says to split it. At most 10,000 items and mentions are listed (`omitted` counts

@@ -25,7 +25,7 @@ struct ReportJson<'a> {
 /// Scans `text` and stores, as one line of JSON in `*json`, the report to show a person in the
 /// language and region of `locale` (a BCP 47 tag or POSIX locale such as `zh-CN`, `zh-Hant-TW`,
 /// `en_GB.UTF-8`; `locale_len` bytes; a language the library does not speak gives English, no
-/// region gives the language's regions): `status` (the worst verdict; absent when the text holds
+/// region gives the language's regions): `status` (the worst verdict; null when the text holds
 /// no contact), `language` (`en`, `zh-Hans` or `zh-Hant`), `parts` (each with its `role` —
 /// `summary`, `heading`, `contact`, `explanation`, `claim`, `warning`, `advice`, `brand`,
 /// `channels`, `statement`, `step`, `place` — its `text`, and for contacts and claims their
