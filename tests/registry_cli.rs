@@ -43,35 +43,7 @@ fn fail(dir: &Path, args: &[&str]) -> String {
 }
 
 use common::fresh_dir as tempdir;
-
-const PAYLOAD: &str = r#"{
-  "spec_version": 1,
-  "version": 1,
-  "issued_at": "2026-11-01T00:00:00Z",
-  "expires": "2099-01-01T00:00:00Z",
-  "brands": [
-    {
-      "id": "acme",
-      "names": [
-        "Acme Wallet"
-      ],
-      "common_words": [],
-      "channels": [
-        {
-          "kind": "domain",
-          "value": "acme-wallet.com",
-          "scope": "subdomains",
-          "source": "pages: https://acme.example/",
-          "checked": "2026-10-30",
-          "confidence": "high"
-        }
-      ],
-      "no_channels": [],
-      "statements": []
-    }
-  ]
-}
-"#;
+use common::PAYLOAD;
 
 #[test]
 fn support_team_workflow_end_to_end() {

@@ -13,28 +13,7 @@ use std::process::Output;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{code, contactguard, fresh_dir, stdout};
-
-const PAYLOAD: &str = r#"{
-  "spec_version": 1,
-  "version": 1,
-  "issued_at": "2026-11-01T00:00:00Z",
-  "expires": "2099-01-01T00:00:00Z",
-  "brands": [
-    {
-      "id": "acme",
-      "names": ["Acme Wallet"],
-      "common_words": [],
-      "channels": [
-        {"kind": "domain", "value": "acme-wallet.com", "scope": "subdomains",
-         "source": "pages: https://acme.example/", "checked": "2026-10-30", "confidence": "high"}
-      ],
-      "no_channels": [],
-      "statements": []
-    }
-  ]
-}
-"#;
+use common::{code, contactguard, fresh_dir, stdout, PAYLOAD};
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     contactguard()

@@ -11,6 +11,37 @@ use std::process::{Command, Output, Stdio};
 /// issued and before it expires. Tests that sign make their own keys and dates relative to it.
 pub const NOW: &str = "2026-12-07T00:00:00Z";
 
+/// A small registry of one brand for the tests that make a deployment of their own (keys, a
+/// root, signed versions): Acme Wallet at acme-wallet.com.
+pub const PAYLOAD: &str = r#"{
+  "spec_version": 1,
+  "version": 1,
+  "issued_at": "2026-11-01T00:00:00Z",
+  "expires": "2099-01-01T00:00:00Z",
+  "brands": [
+    {
+      "id": "acme",
+      "names": [
+        "Acme Wallet"
+      ],
+      "common_words": [],
+      "channels": [
+        {
+          "kind": "domain",
+          "value": "acme-wallet.com",
+          "scope": "subdomains",
+          "source": "pages: https://acme.example/",
+          "checked": "2026-10-30",
+          "confidence": "high"
+        }
+      ],
+      "no_channels": [],
+      "statements": []
+    }
+  ]
+}
+"#;
+
 /// The `contactguard` binary, at [`NOW`], in English with a UTF-8 locale and no colour, with
 /// its trust store in a folder of this test process (never the user's).
 pub fn contactguard() -> Command {

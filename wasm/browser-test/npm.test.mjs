@@ -3,11 +3,11 @@
 // V3), in Debian's headless Chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const npm = path.join(root, 'npm');
@@ -20,30 +20,9 @@ before(() => {
   );
 });
 
-/** `python3 -m http.server` on a free port of 127.0.0.1, serving `dir`. */
-async function serve(dir) {
-  const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', dir, '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const port = await new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`no port: ${seen}`)), 15000);
-    const look = (chunk) => {
-      seen += chunk;
-      const m = /port (\d+)/.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    server.stdout.on('data', look);
-    server.stderr.on('data', look);
-  });
-  return { server, url: `http://127.0.0.1:${port}` };
-}
-
 test('in a web page, as an ES module served over HTTP', async () => {
-  const { server, url } = await serve(npm);
+  const server = await serve(npm);
+  const { url } = server;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();
@@ -64,7 +43,7 @@ test('in a web page, as an ES module served over HTTP', async () => {
     );
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
   }
 });
 

@@ -13,12 +13,13 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -308,34 +309,16 @@ describe('where the page runs', () => {
   });
 
   test('served by python3 -m http.server, with no request after it loads', async () => {
-    const server = spawn(
-      'python3',
-      ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', path.dirname(pageFile), '0'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const server = await serve(path.dirname(pageFile));
     try {
-      const port = await new Promise((resolve, reject) => {
-        let seen = '';
-        const timer = setTimeout(() => reject(new Error(`no port: ${seen}`)), 15000);
-        const look = (chunk) => {
-          seen += chunk;
-          const m = /port (\d+)/.exec(seen);
-          if (m) {
-            clearTimeout(timer);
-            resolve(Number(m[1]));
-          }
-        };
-        server.stdout.on('data', look);
-        server.stderr.on('data', look);
-      });
-      const url = `http://127.0.0.1:${port}/`;
+      const url = `${server.url}/`;
       const { page, context, requests } = await open('zh-TW', url);
       await paste(page, 'imToken客服熱線 400-800-1234');
       assert.equal(await page.evaluate(() => window.lastReport.status), 'impersonation');
       assert.deepEqual(requests, [url]);
       await context.close();
     } finally {
-      server.kill();
+      server.stop();
     }
   });
 });
