@@ -62,17 +62,13 @@ fn options(
         o = o.region(r);
     }
     if let Some(name) = platform {
-        let p = Platform::ALL
-            .iter()
-            .copied()
-            .find(|p| p.kind().as_str() == name)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Platform::ALL.iter().map(|p| p.kind().as_str()).collect();
-                PyValueError::new_err(format!(
-                    "no platform '{name}'; the platforms are: {}",
-                    names.join(", ")
-                ))
-            })?;
+        let p = Platform::of_kind_name(name).ok_or_else(|| {
+            let names: Vec<&str> = Platform::kind_names().collect();
+            PyValueError::new_err(format!(
+                "no platform '{name}'; the platforms are: {}",
+                names.join(", ")
+            ))
+        })?;
         o = o.platform(p);
     }
     Ok(o)

@@ -641,13 +641,10 @@ fn parse_kind(text: &str) -> Result<Kind, String> {
 }
 
 fn parse_platform(text: &str) -> Result<Platform, String> {
-    Platform::ALL
-        .iter()
-        .copied()
-        .find(|p| p.kind().as_str() == text)
+    Platform::of_kind_name(text)
         .or_else(|| Platform::from_word(text))
         .ok_or_else(|| {
-            let names: Vec<&str> = Platform::ALL.iter().map(|p| p.kind().as_str()).collect();
+            let names: Vec<&str> = Platform::kind_names().collect();
             format!(
                 "'{text}' is not a platform; use one of: {}",
                 names.join(", ")

@@ -14,7 +14,6 @@ use std::time::Duration;
 use contactguard::trust::file_store::FileStore;
 use contactguard::trust::store::{load_update, Anchor, UpdateOutcome};
 use contactguard::trust::verify::MAX_BUNDLE_BYTES;
-use contactguard::Checker;
 
 use super::files;
 use super::Failure;
@@ -111,25 +110,13 @@ pub fn run(args: &UpdateArgs) -> Result<String, Failure> {
     if changed_source {
         kept.forget_validators();
     }
-    let using = |checker: Option<&Checker>| -> String {
-        let checker = checker.map(|c| c.trusted().stamp().clone());
-        match checker {
-            Some(s) => format!(
-                "Still using the registry version {} of {}.",
-                s.version,
-                s.issued_at.get(..10).unwrap_or(&s.issued_at)
-            ),
-            None => String::new(),
-        }
-    };
-    let current = current_checker(&anchor, &store, now);
     let fetched = fetch(&source, &kept, Duration::from_secs(args.timeout.max(1)))
-        .map_err(|e| Failure(format!("{e} {}", using(current.as_ref()))))?;
+        .map_err(|e| Failure(format!("{e} {}", still_using(&anchor, &store, now))))?;
     let (bytes, etag, modified) = match fetched {
         Fetched::NotModified => {
             return Ok(format!(
                 "No change: {source} has not changed since the last update. {}\n",
-                using(current.as_ref())
+                still_using(&anchor, &store, now)
             ))
         }
         Fetched::Body {
@@ -138,13 +125,17 @@ pub fn run(args: &UpdateArgs) -> Result<String, Failure> {
             modified,
         } => (bytes, etag, modified),
     };
-    let (trusted, outcome) = load_update(&anchor, &bytes, &mut store, now).map_err(|e| {
-        Failure(format!(
-            "the file from {source} was not accepted: {}. Nothing was changed. {}",
-            super::refused(&e),
-            using(current.as_ref())
-        ))
-    })?;
+    let (trusted, outcome) = match load_update(&anchor, &bytes, &mut store, now) {
+        Ok(accepted) => accepted,
+        // A refused file changes nothing: the store still holds what it held.
+        Err(e) => {
+            return Err(Failure(format!(
+                "the file from {source} was not accepted: {}. Nothing was changed. {}",
+                super::refused(&e),
+                still_using(&anchor, &store, now)
+            )))
+        }
+    };
     // The source and its validators only for a file that was accepted: a refused one is
     // fetched again next time, and a wrong address is not remembered.
     if changed_source {
@@ -177,15 +168,25 @@ pub fn run(args: &UpdateArgs) -> Result<String, Failure> {
     })
 }
 
-/// The checker the other commands would use now, to name it in errors.
-fn current_checker(
+/// Which registry the other commands still use (the store's, verified again, else the built-in
+/// one), named for a message that says nothing was changed; verified only when such a message
+/// is written.
+fn still_using(
     anchor: &Anchor<'_>,
     store: &FileStore,
     now: contactguard::trust::time::Timestamp,
-) -> Option<Checker> {
-    contactguard::trust::store::load_trusted(anchor, store, now)
-        .ok()
-        .map(|(t, _)| Checker::new(t))
+) -> String {
+    match contactguard::trust::store::load_trusted(anchor, store, now) {
+        Ok((trusted, _)) => {
+            let s = trusted.stamp();
+            format!(
+                "Still using the registry version {} of {}.",
+                s.version,
+                s.issued_at.get(..10).unwrap_or(&s.issued_at)
+            )
+        }
+        Err(_) => String::new(),
+    }
 }
 
 /// The file at `source`: a local file, or over HTTPS (HTTP on a loopback address only), with a

@@ -644,6 +644,28 @@ impl Platform {
         self.descriptor().name
     }
 
+    /// The platform whose channel kind's JSON name is `name` (`telegram`, `x`, `wechat` …),
+    /// exactly as `--platform` and the bindings' options take it.
+    ///
+    /// ```
+    /// use contactguard::input::platform::Platform;
+    ///
+    /// assert_eq!(Platform::of_kind_name("telegram").map(|p| p.name()), Some("Telegram"));
+    /// assert!(Platform::of_kind_name("tg").is_none());
+    /// assert!(Platform::kind_names().any(|n| n == "wechat"));
+    /// ```
+    pub fn of_kind_name(name: &str) -> Option<Platform> {
+        Platform::ALL
+            .iter()
+            .copied()
+            .find(|p| p.kind().as_str() == name)
+    }
+
+    /// The JSON names of every platform's kind, in order: what an error lists.
+    pub fn kind_names() -> impl Iterator<Item = &'static str> {
+        Platform::ALL.iter().map(|p| p.kind().as_str())
+    }
+
     /// Reads a platform name as people write it (`twitter`, `tg`, `电报`, `微信`, `vx` …): one of
     /// its [`Descriptor::words`], in any case.
     pub fn from_word(word: &str) -> Option<Platform> {

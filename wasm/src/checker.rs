@@ -226,18 +226,13 @@ impl JsChecker {
             opts = opts.region(region);
         }
         if let Some(name) = &o.platform {
-            let platform = Platform::ALL
-                .iter()
-                .copied()
-                .find(|p| p.kind().as_str() == name)
-                .ok_or_else(|| {
-                    let names: Vec<&str> =
-                        Platform::ALL.iter().map(|p| p.kind().as_str()).collect();
-                    fail(format!(
-                        "no platform '{name}'; the platforms are: {}",
-                        names.join(", ")
-                    ))
-                })?;
+            let platform = Platform::of_kind_name(name).ok_or_else(|| {
+                let names: Vec<&str> = Platform::kind_names().collect();
+                fail(format!(
+                    "no platform '{name}'; the platforms are: {}",
+                    names.join(", ")
+                ))
+            })?;
             opts = opts.platform(platform);
         }
         Ok(json(&self.checker.check_with(input, &opts)))

@@ -2,6 +2,7 @@
 //! report on what the reader pasted, in the reader's language.
 
 use contactguard::report::{self, Reader, Role};
+use contactguard::trust::store::Freshness;
 use contactguard::trust::time::Timestamp;
 use contactguard::{Checker, Status};
 use serde::Serialize;
@@ -125,7 +126,10 @@ impl Page {
                     .to_owned(),
                 brands: self.checker.registry().brands().len(),
                 old: now_ms > 0.0
-                    && Timestamp::from_unix((now_ms / 1000.0) as i64) > trusted.expires(),
+                    && matches!(
+                        trusted.freshness(Timestamp::from_unix((now_ms / 1000.0) as i64)),
+                        Freshness::Expired { .. }
+                    ),
             },
         };
         serde_json::to_string(&page).unwrap_or_else(|e| {
