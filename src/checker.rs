@@ -315,7 +315,10 @@ impl Checker {
         // A defanged indicator (`hxxps://example[.]com`) is checked as what it stands for.
         let refanged = crate::input::url::refang(input);
         let text = refanged.as_deref().unwrap_or(input);
-        let kind = options.kind.unwrap_or_else(|| input::detect(text));
+        let (kind, link) = match options.kind {
+            Some(kind) => (kind, None),
+            None => input::detect_reading(text),
+        };
         // Control characters (NUL, ESC, BEL, DEL …) are not part of any contact. Parsers drop
         // some of them silently, so an input carrying one is refused rather than matched.
         if let Some((at, c)) = input
@@ -341,7 +344,7 @@ impl Checker {
             Kind::Handle => self.check_handle(text, options.platform),
             Kind::Email => self.check_email(text),
             Kind::Text => self.check_text(text),
-            _ => self.link_verdict(text),
+            _ => self.link_verdict(text, link),
         };
         if let Some(read_as) = refanged {
             verdict.input = input.to_owned();
@@ -398,8 +401,8 @@ impl Checker {
     }
 
     /// The verdict on `input` as a link or domain (a profile link is judged as a handle).
-    fn link_verdict(&self, input: &str) -> Verdict {
-        let link = match Link::parse(input) {
+    fn link_verdict(&self, input: &str, parsed: Option<Link>) -> Verdict {
+        let link = match parsed.map_or_else(|| Link::parse(input), Ok) {
             Ok(link) => link,
             Err(e) => {
                 // As a reader sees it (full-width `：／／` are a scheme and slashes to the eye).

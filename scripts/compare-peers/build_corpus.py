@@ -484,10 +484,10 @@ def allocate(total, shares, sizes):
     return quotas
 
 
-def build(size, registry_path, shared, seed):
+def build(size, registry_path, shared, seed, share=0.5):
     rng = random.Random(seed)
     reg = Registry(registry_path)
-    half_imp = size // 2
+    half_imp = round(size * share)
     half_leg = size - half_imp
     rows = {}  # domain -> (label, source)
 
@@ -581,13 +581,17 @@ def main():
                     help="output TSV (domain<TAB>label); '-' for stdout")
     ap.add_argument("--size", type=int, default=DEFAULT_SIZE)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--impersonations", type=float, default=0.5, metavar="SHARE",
+                    help="share of impersonations, 0..1 (default 0.5; a realistic feed: 0.03)")
     ap.add_argument("--registry", default=os.path.join(ROOT, "data", "registry.json"))
     ap.add_argument("--shared", default=os.environ.get("SHARED", os.path.join(ROOT, "..", "shared")))
     ap.add_argument("--sources", metavar="FILE",
                     help="also write domain<TAB>label<TAB>source to FILE")
     a = ap.parse_args()
 
-    rows = build(a.size, a.registry, a.shared, a.seed)
+    if not 0.0 <= a.impersonations <= 1.0:
+        raise SystemExit("--impersonations must be a share between 0 and 1, such as 0.03")
+    rows = build(a.size, a.registry, a.shared, a.seed, a.impersonations)
 
     def write(path, with_source):
         if path == "-":

@@ -33,6 +33,19 @@ use handle::Platform;
 /// assert_eq!(detect("service@tokenpocket.pro"), Kind::Email);
 /// ```
 pub fn detect(input: &str) -> Kind {
+    detect_reading(input).0
+}
+
+/// [`detect`], with the link it parsed on the way when the input is a link or domain, so that
+/// the check does not parse it again.
+pub(crate) fn detect_reading(input: &str) -> (Kind, Option<url::Link>) {
+    let mut link = None;
+    let kind = detect_kind(input, &mut link);
+    (kind, link)
+}
+
+/// [`detect`]; keeps in `parsed` the link it parsed when the answer is a link or domain.
+fn detect_kind(input: &str, parsed: &mut Option<url::Link>) -> Kind {
     let cleaned = normalize::clean(input.trim());
     let text = cleaned.text.trim();
     let lower = text.to_lowercase();
@@ -117,7 +130,9 @@ pub fn detect(input: &str) -> Kind {
                     return Kind::Handle;
                 }
             }
-            return link.kind();
+            let kind = link.kind();
+            *parsed = Some(link);
+            return kind;
         }
         return if lower.contains("://") {
             Kind::Url

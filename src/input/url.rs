@@ -284,8 +284,10 @@ impl Link {
                 Err(_) => return Err(e),
             },
         };
-        let folded = read(&folded_text)
-            .ok()
+        // Read as it looks only when it looks different (the same text reads the same).
+        let folded = (folded_text != text)
+            .then(|| read(&folded_text).ok())
+            .flatten()
             .map(|(_, f)| f)
             .filter(|f| leads_elsewhere(&url, f));
         let host = match url.host() {

@@ -14,10 +14,16 @@ const BASE: u64 = 0x0000_0100_0000_01B3;
 const MAX_CHARS: usize = 64;
 
 /// Key ids by the hashes of their deletion variants: sorted `(hash, id)` pairs, eight
-/// bytes each, searched by bisection.
+/// bytes each, found through a table of where each run of hashes with the same top bits
+/// starts (about one pair per run, so a lookup reads two table entries and a pair or two).
 #[derive(Debug)]
 pub(crate) struct DeletionIndex {
     pairs: Vec<(u32, u32)>,
+    /// `starts[t]..starts[t + 1]`: the pairs whose hash has `t` as its top [`Self::bits`]
+    /// bits.
+    starts: Vec<u32>,
+    /// How many top bits of a hash pick its run.
+    bits: u32,
     /// `shortest[d]`: the fewest characters of a key stored with `d` deletions. A query
     /// needs `d` deletions only if such a key can be within `d` edits of it.
     shortest: [usize; 3],
@@ -27,6 +33,8 @@ impl Default for DeletionIndex {
     fn default() -> Self {
         DeletionIndex {
             pairs: Vec::new(),
+            starts: vec![0, 0],
+            bits: 0,
             shortest: [usize::MAX; 3],
         }
     }
@@ -75,6 +83,11 @@ fn variants(text: &str, deletions: usize, mut f: impl FnMut(u32)) {
     }
 }
 
+/// The run of hash `h` when runs go by its top `bits` bits.
+fn run(h: u32, bits: u32) -> usize {
+    (u64::from(h) >> (32 - bits)) as usize
+}
+
 impl DeletionIndex {
     /// Stores key `id` under `text` and its variants with up to `deletions` (at most 2)
     /// characters deleted: the key's edit budget. Call [`DeletionIndex::finish`] after the
@@ -91,6 +104,17 @@ impl DeletionIndex {
         self.pairs.sort_unstable();
         self.pairs.dedup();
         self.pairs.shrink_to_fit();
+        // About one pair per run; at least 2^4 runs, at most 2^24 (64 MB of pairs).
+        self.bits = self.pairs.len().max(16).ilog2().clamp(4, 24);
+        let runs = 1usize << self.bits;
+        self.starts = vec![0; runs + 1];
+        let bits = self.bits;
+        for &(h, _) in &self.pairs {
+            self.starts[run(h, bits) + 1] += 1;
+        }
+        for t in 1..=runs {
+            self.starts[t] += self.starts[t - 1];
+        }
     }
 
     /// Appends to `out` the ids of keys that may be within their budget of `text`
@@ -105,13 +129,15 @@ impl DeletionIndex {
             return;
         };
         variants(text, deletions, |h| {
-            let start = self.pairs.partition_point(|p| p.0 < h);
-            out.extend(
-                self.pairs[start..]
-                    .iter()
-                    .take_while(|p| p.0 == h)
-                    .map(|p| p.1),
-            );
+            let t = run(h, self.bits);
+            let (Some(&start), Some(&end)) = (self.starts.get(t), self.starts.get(t + 1)) else {
+                return;
+            };
+            let run = self
+                .pairs
+                .get(start as usize..end as usize)
+                .unwrap_or_default();
+            out.extend(run.iter().filter(|p| p.0 == h).map(|p| p.1));
         });
     }
 }

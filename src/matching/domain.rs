@@ -52,6 +52,12 @@ const SHORTENERS: &[&str] = &[
     "x.gd",
 ];
 
+/// Whether `host` is `domain` or a name under it.
+fn is_at_or_under(host: &str, domain: &str) -> bool {
+    host.strip_suffix(domain)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+}
+
 /// Second-level labels under which only public institutions register (`gov.rs`, `ac.id`,
 /// `gouv.ci`): a treasury's `trezor.gov.rs` or a university's `unisap.ac.id` is not a phishing
 /// site's name, whatever it resembles.
@@ -94,10 +100,7 @@ pub(crate) fn judge(index: &Index, registry: &Registry, link: &Link) -> Outcome 
         LinkHost::Domain(d) => {
             out.official = index.official_host(d.ascii());
             if out.official.is_none() {
-                if let Some(host) = SHORTENERS
-                    .iter()
-                    .find(|s| d.ascii() == **s || d.ascii().ends_with(&format!(".{s}")))
-                {
+                if let Some(host) = SHORTENERS.iter().find(|s| is_at_or_under(d.ascii(), s)) {
                     out.findings.push(Finding::new(
                         Technique::Shortener,
                         None,

@@ -233,19 +233,15 @@ pub(crate) fn brand_with_words<'a>(
             return Some(hit(key, inside, words(&before, &after)));
         }
     }
-    // Short and ordinary-word keys: wherever they stand, with the words they allow.
-    for key in index.weak.iter().map(|&k| &index.keys[k]) {
+    // Short and ordinary-word keys: wherever they stand, with the words they allow; key by
+    // key in the index's order, each at its places from the left, not overlapping itself.
+    for (key, pos) in weak_places(index, &vk) {
         let Some(glue) = key.glue_on(ending) else {
             continue;
         };
-        if key.visual.len() >= vk.len() {
-            continue;
-        }
-        for (pos, _) in vk.match_indices(key.visual.as_str()) {
-            let (before, inside, after) = raw_of(pos..pos + key.visual.len());
-            if allowed(&before, &after, glue) {
-                return Some(hit(key, inside, words(&before, &after)));
-            }
+        let (before, inside, after) = raw_of(pos..pos + key.visual.len());
+        if allowed(&before, &after, glue) {
+            return Some(hit(key, inside, words(&before, &after)));
         }
     }
     // A near miss of a key as one of several words (`tokenpockett-support`,
@@ -276,6 +272,34 @@ pub(crate) fn brand_with_words<'a>(
         }
     }
     None
+}
+
+/// Where the weak keys shorter than `vk` (a visual key) stand in it, ordered by key (the
+/// index's order) and then by position; a key's places do not overlap each other, as
+/// `str::match_indices` finds them.
+fn weak_places<'a>(index: &'a Index, vk: &str) -> Vec<(&'a BrandKey, usize)> {
+    let Some(ac) = &index.weak_ac else {
+        return Vec::new();
+    };
+    // (order among the weak keys, position)
+    let mut places: Vec<(usize, usize)> = ac
+        .find_overlapping_iter(vk)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    places.sort_unstable();
+    let mut out = Vec::with_capacity(places.len());
+    let mut free_from = (usize::MAX, 0); // (key, first position a next place may take)
+    for (w, pos) in places {
+        let Some(key) = index.weak.get(w).and_then(|&k| index.keys.get(k)) else {
+            continue;
+        };
+        if key.visual.len() >= vk.len() || (free_from.0 == w && pos < free_from.1) {
+            continue;
+        }
+        free_from = (w, pos + key.visual.len());
+        out.push((key, pos));
+    }
+    out
 }
 
 /// Whether the letters right after a brand name make another word of it with an English ending

@@ -11,7 +11,7 @@
 //! assert!(!is_traditional_only('钱'));
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 
 /// OpenCC's `TSCharacters.txt`: a Traditional character, a tab, its Simplified form(s).
