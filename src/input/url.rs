@@ -498,6 +498,11 @@ fn scheme_of(text: &str) -> Option<String> {
 /// assert_eq!(refang("tokenpocket.pro"), None);
 /// ```
 pub fn refang(text: &str) -> Option<String> {
+    // Every defanged form has a bracket or starts with `hxx`: most inputs have neither.
+    let hxx = text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("hxx"));
+    if !hxx && !text.contains(['[', '(', '{']) {
+        return None;
+    }
     let mut s = text.to_owned();
     for (from, to) in [
         ("[.]", "."),

@@ -69,15 +69,23 @@ fn variants(text: &str, deletions: usize, mut f: impl FnMut(u32)) {
             );
         }
     }
-    if deletions >= 2 {
-        for i in 0..n {
-            for j in i + 1..n {
-                emit(
-                    part(0, i)
-                        .wrapping_mul(power[n - 2 - i])
-                        .wrapping_add(part(i + 1, j).wrapping_mul(power[n - 1 - j]))
-                        .wrapping_add(part(j + 1, n)),
-                );
+    if deletions >= 2 && n >= 2 {
+        // Deleting the i-th and j-th characters (i < j) leaves
+        //   part(0, i)·B^(n-2-i) + part(i+1, j)·B^(n-1-j) + part(j+1, n),
+        // which regroups as one term of i plus one term of j (modular arithmetic is exact):
+        //   (prefix[i] - prefix[i+1])·B^(n-2-i)  +  prefix[j]·B^(n-1-j) + part(j+1, n).
+        let mut of_j = [0u64; MAX_CHARS];
+        for (j, slot) in of_j.iter_mut().enumerate().take(n).skip(1) {
+            *slot = prefix[j]
+                .wrapping_mul(power[n - 1 - j])
+                .wrapping_add(part(j + 1, n));
+        }
+        for i in 0..n - 1 {
+            let of_i = prefix[i]
+                .wrapping_sub(prefix[i + 1])
+                .wrapping_mul(power[n - 2 - i]);
+            for &term in &of_j[i + 1..n] {
+                emit(of_i.wrapping_add(term));
             }
         }
     }
@@ -145,6 +153,30 @@ impl DeletionIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hash of `text` with the characters at `gone` deleted, computed directly.
+    fn direct(text: &str, gone: &[usize]) -> u32 {
+        let mut h = 0u64;
+        for (_, c) in text.chars().enumerate().filter(|(k, _)| !gone.contains(k)) {
+            h = h.wrapping_mul(BASE).wrapping_add(u64::from(c));
+        }
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+    }
+
+    #[test]
+    fn variant_hashes_are_the_hashes_of_the_variants() {
+        for text in ["", "a", "ab", "tokenpocket", "tp钱包", "aab"] {
+            let n = text.chars().count();
+            let mut want = vec![direct(text, &[])];
+            want.extend((0..n).map(|i| direct(text, &[i])));
+            for i in 0..n {
+                want.extend((i + 1..n).map(|j| direct(text, &[i, j])));
+            }
+            let mut got = Vec::new();
+            variants(text, 2, |h| got.push(h));
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     fn found(index: &DeletionIndex, text: &str) -> Vec<u32> {
         let mut out = Vec::new();
