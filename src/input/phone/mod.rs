@@ -3,8 +3,9 @@
 //! key.
 //!
 //! With the `phone` feature (on by default), libphonenumber's metadata (the `phonenumber`
-//! crate) places the number and tells its type and validity. The metadata loads on the first
-//! phone parse (tens of milliseconds), never for other kinds.
+//! crate) places the number and tells its type and validity. Its metadata loads region by
+//! region as numbers need it (a few milliseconds for the first number of a country), never
+//! for other kinds.
 //!
 //! Without it, a small table of country calling codes and national prefixes places the number
 //! (see [`Phone::parse`] for what that reads and what it cannot tell): exact and near-miss
@@ -22,6 +23,8 @@ use crate::normalize::{self, HiddenChar};
 mod metadata;
 #[cfg(any(not(feature = "phone"), test))]
 mod plain;
+#[cfg(feature = "phone")]
+mod regions;
 
 #[cfg(feature = "phone")]
 use metadata as backend;
