@@ -373,16 +373,24 @@ impl Channel {
         let Some(date) = self.source_date.as_deref() else {
             return false;
         };
-        two_years_before(issued_at).is_some_and(|limit| date < limit.as_str())
+        two_years_before(issued_at).is_some_and(|limit| date.as_bytes() < &limit[..])
     }
 }
 
 /// `YYYY-MM-DD` two years before the date that `stamp` starts with, or `None` when it does
-/// not start with one. Compared as text, which orders dates in this form.
-fn two_years_before(stamp: &str) -> Option<String> {
+/// not start with one. Compared as text, which orders dates in this form. (Written into a
+/// buffer: every verdict that names a channel asks.)
+fn two_years_before(stamp: &str) -> Option<[u8; 10]> {
     let year: u32 = stamp.get(..4)?.parse().ok()?;
     let rest = stamp.get(4..10)?;
-    Some(format!("{:04}{rest}", year.checked_sub(2)?))
+    let year = year.checked_sub(2)?;
+    let mut out = [0u8; 10];
+    for (i, slot) in out[..4].iter_mut().enumerate() {
+        let digit = year / 10u32.pow(3 - i as u32) % 10;
+        *slot = b'0' + digit as u8;
+    }
+    out[4..].copy_from_slice(rest.as_bytes());
+    Some(out)
 }
 
 /// A kind of channel the brand shows in one place of its own only: [`Brand::only_at`].
@@ -535,5 +543,21 @@ where
 impl fmt::Display for ChannelKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::two_years_before;
+
+    #[test]
+    fn two_years_before_a_stamp() {
+        let text = |s: &str| two_years_before(s).map(|d| String::from_utf8_lossy(&d).into_owned());
+        assert_eq!(text("2026-12-07T00:00:00Z").as_deref(), Some("2024-12-07"));
+        assert_eq!(text("2000-02-29").as_deref(), Some("1998-02-29"));
+        assert_eq!(text("0002-01-01").as_deref(), Some("0000-01-01"));
+        assert_eq!(text("0001-01-01"), None);
+        assert_eq!(text("2026-12"), None);
+        assert_eq!(text("soon"), None);
     }
 }
