@@ -35,7 +35,8 @@ def read_corpus(path):
 
 
 def flagged_contactguard(cols):
-    if len(cols) != 5:
+    # input, kind, status, technique, brand, reason (older builds: no reason column)
+    if len(cols) not in (5, 6):
         return None, None
     status = cols[2]
     if status not in ("official", "impersonation", "unknown", "invalid"):

@@ -116,9 +116,9 @@ pub(crate) struct ClaimName {
     pub common: bool,
 }
 
-/// An automaton over `patterns`, every match reported. A contiguous NFA: it builds in a tenth
-/// of a DFA's time, which is most of a one-off check's start-up, and searches the short names
-/// and links it is given about as fast.
+/// An automaton over `patterns`, every match reported. A contiguous NFA: building DFAs was
+/// the largest part of the index build in a profile of a one-off check, and the names and
+/// links searched here are a few dozen bytes long.
 fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasick> {
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
