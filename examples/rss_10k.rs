@@ -2,7 +2,11 @@
 //! registry plus 10,000 made-up brands (the `scale` bench's generator, signed with throwaway
 //! keys), checks 100,000 generated domains (a mix drawn from the whole registry, then one
 //! drawn from the embedded brands only, the same at every size), and prints the index-build
-//! time and the process's peak RSS (`VmHWM`). `cargo run --release --example rss_10k [BRANDS]`.
+//! time and the process's RSS. `cargo run --release --example rss_10k [BRANDS]`.
+//!
+//! The registry is generated and signed in this process, written to a temporary folder, and
+//! loaded by a fresh process (this example again, with `--load DIR`), as a program would load
+//! a downloaded registry: the memory figures are that process's, without the generator's.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -28,21 +32,48 @@ fn mb(kb: Option<u64>) -> String {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, dir, n] = &args[..] {
+        if flag == "--load" {
+            let n = n.parse().expect("BRANDS is a number");
+            return load(std::path::Path::new(dir), n);
+        }
+    }
+    let n: usize = args
+        .first()
         .map(|a| a.parse().expect("BRANDS is a number"))
         .unwrap_or(10_000);
-    println!(
-        "start:                 VmRSS {}",
-        mb(proc_status_kb("VmRSS"))
-    );
-
     let t = Instant::now();
     let payload = synthetic::payload(n);
     let payload_len = payload.len();
     let (anchor, file) = synthetic::signed(payload);
-    let generated = t.elapsed();
+    println!("generate + sign:       {:.2?}", t.elapsed());
+    println!("payload:               {payload_len} bytes");
+    let dir = std::env::temp_dir().join(format!("contactguard-rss-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    std::fs::write(dir.join("root.json"), &anchor).expect("writes the root");
+    std::fs::write(dir.join("registry.signed.json"), &file).expect("writes the registry");
+    let status = std::process::Command::new(std::env::current_exe().expect("its own path"))
+        .arg("--load")
+        .arg(&dir)
+        .arg(n.to_string())
+        .status();
+    let _ = std::fs::remove_dir_all(&dir);
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("the loading process failed");
+        std::process::exit(1);
+    }
+}
 
+/// The measured part, in a fresh process: load the signed registry from `dir`, verify, parse,
+/// index, check.
+fn load(dir: &std::path::Path, n: usize) {
+    println!(
+        "start:                 VmRSS {}",
+        mb(proc_status_kb("VmRSS"))
+    );
+    let anchor = std::fs::read(dir.join("root.json")).expect("reads the root");
+    let file = std::fs::read(dir.join("registry.signed.json")).expect("reads the registry");
     let t = Instant::now();
     let mut store = MemoryStore::default();
     let (trusted, _): (TrustedRegistry, _) =
@@ -50,6 +81,7 @@ fn main() {
     let verified = t.elapsed();
     let file_len = file.len();
     drop(file);
+    drop(store);
 
     println!(
         "before index:          VmRSS {}",
@@ -68,13 +100,13 @@ fn main() {
         brands.len() - n
     );
     println!("channels:              {channels}");
-    println!("payload:               {payload_len} bytes (distribution file {file_len} bytes)");
-    println!("generate + sign:       {generated:.2?}");
+    println!("distribution file:     {file_len} bytes");
     println!("verify + parse:        {verified:.2?}");
     println!("index build:           {index_build:.2?}");
     println!(
-        "after build:           VmRSS {}",
-        mb(proc_status_kb("VmRSS"))
+        "after build:           VmRSS {} (peak so far: VmHWM {})",
+        mb(proc_status_kb("VmRSS")),
+        mb(proc_status_kb("VmHWM"))
     );
 
     let domains = synthetic::domains(checker.registry(), 100_000, 0x0dd5_10ad);
