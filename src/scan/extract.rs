@@ -58,6 +58,31 @@ fn labels() -> &'static [(&'static str, Platform)] {
     })
 }
 
+/// The first two bytes of every label (each has two characters or more), as a set of 65,536
+/// bits: a position where no label can start is passed over without comparing any.
+fn label_starts() -> &'static [u64; 1024] {
+    static STARTS: OnceLock<[u64; 1024]> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut set = [0u64; 1024];
+        for (word, _) in labels() {
+            if let [a, b, ..] = word.as_bytes() {
+                let k = usize::from(*a) << 8 | usize::from(*b);
+                set[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        set
+    })
+}
+
+/// Whether a label may start at the start of `rest`.
+fn may_start_label(rest: &[u8]) -> bool {
+    let [a, b, ..] = rest else {
+        return false;
+    };
+    let k = usize::from(*a) << 8 | usize::from(*b);
+    label_starts()[k >> 6] >> (k & 63) & 1 == 1
+}
+
 /// Words between a label and its ID (`微信号：`, `QQ群 ID:`).
 const FILLERS: &[&str] = &[
     "群号", "群", "号码", "号", "账号", "帐号", "id", "是", "为", "搜索", "添加", ":", "-", " ",
@@ -197,12 +222,17 @@ fn labelled_in(text: &str, lower: &str) -> Vec<(Range<usize>, What)> {
     let mut i = 0;
     while i < lower.len() {
         let rest = &lower[i..];
-        let hit = labels().iter().find(|(word, _)| {
-            rest.starts_with(word)
-                && (!word.is_ascii()
-                    || !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
-                        && !rest[word.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
-        });
+        let hit = may_start_label(rest.as_bytes())
+            .then(|| {
+                labels().iter().find(|(word, _)| {
+                    rest.starts_with(word)
+                        && (!word.is_ascii()
+                            || !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
+                                && !rest[word.len()..]
+                                    .starts_with(|c: char| c.is_ascii_alphanumeric()))
+                })
+            })
+            .flatten();
         let Some((word, label)) = hit else {
             i += rest.chars().next().map_or(1, char::len_utf8);
             continue;
