@@ -528,6 +528,13 @@ pub fn refang(text: &str) -> Option<String> {
     (s != text).then_some(s)
 }
 
+/// Whether `host` is `domain` or a name under it (`help.tokenpocket.pro` under
+/// `tokenpocket.pro`, not `eviltokenpocket.pro`); both lowercase ASCII.
+pub(crate) fn is_at_or_under(host: &str, domain: &str) -> bool {
+    host.strip_suffix(domain)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+}
+
 /// `%XX` escapes decoded (invalid UTF-8 replaced).
 pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();

@@ -13,7 +13,7 @@
 use unicode_script::{Script, UnicodeScript};
 use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
-use crate::input::url::{DomainName, Link, LinkHost, SuffixKind};
+use crate::input::url::{is_at_or_under, DomainName, Link, LinkHost, SuffixKind};
 use crate::matching::index::{BrandKey, ChannelLoc, Ending, Index, KeySource, Strength};
 use crate::matching::lookalike::lookalike_changes;
 use crate::matching::toolkit::{brand_with_words, channel_ref, typo_finding, typo_match};
@@ -51,12 +51,6 @@ const SHORTENERS: &[&str] = &[
     "u.nu",
     "x.gd",
 ];
-
-/// Whether `host` is `domain` or a name under it.
-fn is_at_or_under(host: &str, domain: &str) -> bool {
-    host.strip_suffix(domain)
-        .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
-}
 
 /// Second-level labels under which only public institutions register (`gov.rs`, `ac.id`,
 /// `gouv.ci`): a treasury's `trezor.gov.rs` or a university's `unisap.ac.id` is not a phishing

@@ -710,24 +710,21 @@ impl Index {
             }
         }
         self.typos.finish();
-        let patterns: Vec<&str> = self
-            .distinct
-            .iter()
-            .map(|&k| self.keys[k].visual.as_str())
-            .collect();
-        self.distinct_ac = automaton(&patterns);
-        let patterns: Vec<&str> = self
-            .weak
-            .iter()
-            .map(|&k| self.keys[k].visual.as_str())
-            .collect();
-        self.weak_ac = automaton(&patterns);
+        self.distinct_ac = self.visual_automaton(&self.distinct);
+        self.weak_ac = self.visual_automaton(&self.weak);
         let domain_patterns: Vec<String> = self
             .domains
             .iter()
             .flat_map(|(d, _)| [format!(".{d}."), d.replace('.', "-"), d.clone()])
             .collect();
         self.domain_ac = automaton(&domain_patterns);
+    }
+
+    /// An automaton over the visual keys of `keys` (indices into [`Index::keys`]); pattern
+    /// `i` is key `keys[i]`.
+    fn visual_automaton(&self, keys: &[usize]) -> Option<AhoCorasick> {
+        let patterns: Vec<&str> = keys.iter().map(|&k| self.keys[k].visual.as_str()).collect();
+        automaton(&patterns)
     }
 
     fn push_key(&mut self, key: BrandKey) {

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::{Channel, ChannelKind, NoChannel, Registry, MAX_REGISTRY_BYTES, SPEC_VERSION};
 use crate::input::platform::Platform;
-use crate::input::url::Link;
+use crate::input::url::{is_at_or_under, Link};
 
 /// One problem found by [`lint`].
 #[derive(Clone, Debug, Eq, PartialEq)]
@@ -658,11 +658,7 @@ fn check_own_page(brand: &super::Brand, url: &str) -> Result<(), String> {
     let host = domain.ascii();
     let host = host.strip_prefix("www.").unwrap_or(host);
     let own = brand.channels_of(ChannelKind::Domain).any(|c| {
-        host == c.value
-            || (c.scope() == super::Scope::Subdomains
-                && host
-                    .strip_suffix(c.value.as_str())
-                    .is_some_and(|rest| rest.ends_with('.')))
+        host == c.value || (c.scope() == super::Scope::Subdomains && is_at_or_under(host, &c.value))
     });
     if !url.starts_with("https://") {
         Err(format!("'{url}' must be an https:// link"))

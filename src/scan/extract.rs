@@ -65,22 +65,27 @@ fn label_starts() -> &'static [u64; 1024] {
     STARTS.get_or_init(|| {
         let mut set = [0u64; 1024];
         for (word, _) in labels() {
-            if let [a, b, ..] = word.as_bytes() {
-                let k = usize::from(*a) << 8 | usize::from(*b);
-                set[k >> 6] |= 1 << (k & 63);
+            if let Some((word, bit)) = first_two(word.as_bytes()) {
+                set[word] |= bit;
             }
         }
         set
     })
 }
 
-/// Whether a label may start at the start of `rest`.
-fn may_start_label(rest: &[u8]) -> bool {
-    let [a, b, ..] = rest else {
-        return false;
+/// Where the first two bytes of `bytes` are in the set of [`label_starts`]: the word and the
+/// bit in it. `None` when `bytes` is shorter.
+fn first_two(bytes: &[u8]) -> Option<(usize, u64)> {
+    let [a, b, ..] = bytes else {
+        return None;
     };
     let k = usize::from(*a) << 8 | usize::from(*b);
-    label_starts()[k >> 6] >> (k & 63) & 1 == 1
+    Some((k >> 6, 1 << (k & 63)))
+}
+
+/// Whether a label may start at the start of `rest`.
+fn may_start_label(rest: &[u8]) -> bool {
+    first_two(rest).is_some_and(|(word, bit)| label_starts()[word] & bit != 0)
 }
 
 /// Words between a label and its ID (`微信号：`, `QQ群 ID:`).
